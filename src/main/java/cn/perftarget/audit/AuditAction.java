@@ -1,0 +1,25 @@
+package cn.perftarget.audit;
+
+/** Everything that can happen to a declaration and is kept for auditors. */
+public enum AuditAction {
+    CREATED("创建"),
+    SAVED("保存"),
+    VALIDATED("校验"),
+    SUBMITTED("提交"),
+    SUBMISSION_REJECTED("提交未通过校验"),
+    WITHDRAWN("撤回"),
+    APPROVED("审核通过"),
+    RETURNED("退回修改"),
+    REJECTED("驳回"),
+    ADJUSTMENT_OPENED("发起调整");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

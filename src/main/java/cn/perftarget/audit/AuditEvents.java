@@ -1,0 +1,14 @@
+package cn.perftarget.audit;
+
+import java.util.List;
+
+import org.springframework.data.repository.Repository;
+
+interface AuditEvents extends Repository<AuditEvent, Long> {
+
+    AuditEvent save(AuditEvent event);
+
+    List<AuditEvent> findByDeclarationIdOrderByIdAsc(Long declarationId);
+
+    long countByDeclarationIdAndAction(Long declarationId, AuditAction action);
+}

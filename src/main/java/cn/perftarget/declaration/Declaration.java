@@ -1,0 +1,165 @@
+package cn.perftarget.declaration;
+
+import static cn.perftarget.declaration.DeclarationStatus.APPROVED;
+import static cn.perftarget.declaration.DeclarationStatus.DEPT_REVIEW;
+import static cn.perftarget.declaration.DeclarationStatus.DRAFT;
+import static cn.perftarget.declaration.DeclarationStatus.EXPERT_REVIEW;
+import static cn.perftarget.declaration.DeclarationStatus.FINANCE_REVIEW;
+import static cn.perftarget.declaration.DeclarationStatus.REJECTED;
+import static cn.perftarget.declaration.DeclarationStatus.RETURNED;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The aggregate: one department's declaration for one year on one pinned form version. It owns its status;
+ * each transition refuses a move its current status does not allow.
+ */
+@Entity
+@Table(name = "declaration")
+class Declaration {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String formKey;
+    private int formVersion;
+    private String department;
+    private int budgetYear;
+    @Enumerated(EnumType.STRING)
+    private DeclarationStatus status;
+    private int revision;
+    private Integer approvedRevision;
+    private String filedBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long lockVersion;
+
+    protected Declaration() {
+    }
+
+    static Declaration open(String formKey, int formVersion, String department, int year, String filedBy, Instant now) {
+        var declaration = new Declaration();
+        declaration.formKey = formKey;
+        declaration.formVersion = formVersion;
+        declaration.department = department;
+        declaration.budgetYear = year;
+        declaration.filedBy = filedBy;
+        declaration.status = DRAFT;
+        declaration.revision = 1;
+        declaration.createdAt = now;
+        declaration.updatedAt = now;
+        return declaration;
+    }
+
+    /** A new document was saved: returns its revision number. */
+    int documentSaved(Instant now) {
+        require("保存", DRAFT, RETURNED);
+        revision++;
+        updatedAt = now;
+        return revision;
+    }
+
+    void submit() {
+        move("提交", DEPT_REVIEW, DRAFT, RETURNED);
+    }
+
+    void withdraw() {
+        move("撤回", DRAFT, DEPT_REVIEW);
+    }
+
+    void forwardToFinance() {
+        move("转财政审核", FINANCE_REVIEW, DEPT_REVIEW);
+    }
+
+    void forwardToExpert() {
+        move("转专家评审", EXPERT_REVIEW, FINANCE_REVIEW);
+    }
+
+    void returnForRevision() {
+        move("退回", RETURNED, DEPT_REVIEW, FINANCE_REVIEW, EXPERT_REVIEW);
+    }
+
+    void reject() {
+        move("驳回", REJECTED, FINANCE_REVIEW);
+    }
+
+    void approve() {
+        move("批复", APPROVED, FINANCE_REVIEW, EXPERT_REVIEW);
+        approvedRevision = revision;
+    }
+
+    /** 调整: an approved declaration becomes editable again; the approved revision stays what it was. */
+    void openAdjustment() {
+        move("调整", DRAFT, APPROVED);
+    }
+
+    private void move(String action, DeclarationStatus target, DeclarationStatus... allowedFrom) {
+        require(action, allowedFrom);
+        status = target;
+    }
+
+    private void require(String action, DeclarationStatus... allowedFrom) {
+        if (Arrays.stream(allowedFrom).noneMatch(s -> s == status)) {
+            throw new StatusConflictException("申报表当前状态为“" + status.label() + "”，不能" + action);
+        }
+    }
+
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String formKey() {
+        return formKey;
+    }
+
+    int formVersion() {
+        return formVersion;
+    }
+
+    String department() {
+        return department;
+    }
+
+    int year() {
+        return budgetYear;
+    }
+
+    DeclarationStatus status() {
+        return status;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    Integer approvedRevision() {
+        return approvedRevision;
+    }
+
+    String filedBy() {
+        return filedBy;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

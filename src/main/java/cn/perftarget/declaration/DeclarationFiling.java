@@ -1,0 +1,90 @@
+package cn.perftarget.declaration;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.perftarget.audit.AuditAction;
+import cn.perftarget.declaration.process.ApprovalProcessEngine;
+import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
+import cn.perftarget.identity.Role;
+import cn.perftarget.validation.DocumentValidator;
+
+/** Filers' use cases that create and change a declaration's document. */
+@Service
+@Transactional
+public class DeclarationFiling {
+
+    private final Declarations declarations;
+    private final DocumentStore documents;
+    private final FormDefinitions forms;
+    private final DocumentValidator validator;
+    private final Access access;
+    private final ApprovalProcessEngine process;
+    private final Directory directory;
+    private final Views views;
+    private final Journal journal;
+    private final Clock clock;
+
+    DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
+                      DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
+                      Views views, Journal journal, Clock clock) {
+        this.declarations = declarations;
+        this.documents = documents;
+        this.forms = forms;
+        this.validator = validator;
+        this.access = access;
+        this.process = process;
+        this.directory = directory;
+        this.views = views;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Opens a declaration for the filer's own department on the latest version of the form. */
+    public DeclarationView create(Actor actor, String formKey, int year) {
+        if (!actor.is(Role.FILER) || actor.department() == null) {
+            throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
+        }
+        var definition = forms.latest(formKey).orElseThrow(() -> InvalidRequestException.of(
+                "/formKey", "request.unknown-form", "表单“" + formKey + "”不存在"));
+        var now = clock.instant();
+        var declaration = declarations.save(Declaration.open(definition.key(), definition.version(),
+                actor.department(), year, actor.username(), now));
+        var document = definition.initialDocument(directory.departmentName(actor.department()), year);
+        documents.store(declaration, document, actor.username(), now);
+        process.start(declaration.id(), declaration.department(), declaration.formKey(), actor);
+        journal.record(actor, declaration, AuditAction.CREATED, null, null);
+        return views.of(declaration, document);
+    }
+
+    /** Saves a new revision of the document, if {@code ifMatch} names the current one. */
+    public DeclarationView saveDocument(Actor actor, long id, String ifMatch, JsonNode document) {
+        var declaration = access.owned(actor, id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        if (!declaration.status().isEditable()) {
+            throw new StatusConflictException("申报表当前状态为“" + declaration.status().label() + "”，不能修改");
+        }
+        if (!EntityTags.matches(ifMatch, declaration.revision())) {
+            throw new RevisionMismatchException(declaration.revision(), ifMatch);
+        }
+        var definition = forms.find(declaration.formKey(), declaration.formVersion()).orElseThrow();
+        var findings = validator.checkStructure(definition, document);
+        if (!findings.isEmpty()) {
+            throw new InvalidRequestException("申报表内容不符合表单“" + definition.title() + "”的结构："
+                    + findings.get(0).path() + " " + findings.get(0).message(), findings);
+        }
+        var now = clock.instant();
+        declaration.documentSaved(now);
+        documents.store(declaration, document, actor.username(), now);
+        journal.record(actor, declaration, AuditAction.SAVED, declaration.status(), null);
+        return views.of(declaration, document);
+    }
+}

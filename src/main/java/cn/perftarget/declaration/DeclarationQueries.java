@@ -1,0 +1,69 @@
+package cn.perftarget.declaration;
+
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.perftarget.identity.Actor;
+import cn.perftarget.validation.ValidationReport;
+
+/** Everything a caller may read about the declarations they may see. */
+@Service
+@Transactional(readOnly = true)
+public class DeclarationQueries {
+
+    private final Declarations declarations;
+    private final DocumentStore documents;
+    private final Access access;
+    private final SubmissionCheck check;
+    private final Views views;
+
+    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, SubmissionCheck check,
+                       Views views) {
+        this.declarations = declarations;
+        this.documents = documents;
+        this.access = access;
+        this.check = check;
+        this.views = views;
+    }
+
+    /** Summaries (without documents) of the declarations the caller may see, optionally filtered. */
+    public List<DeclarationView> list(Actor actor, DeclarationStatus status, Integer year) {
+        return declarations.findAll(access.listable(actor, status, year), Sort.by("id")).stream()
+                .map(d -> views.of(d, null))
+                .toList();
+    }
+
+    /** One declaration without its document. */
+    public DeclarationView summary(Actor actor, long id) {
+        return views.of(access.visible(actor, id), null);
+    }
+
+    public DeclarationView get(Actor actor, long id) {
+        var declaration = access.visible(actor, id);
+        return views.of(declaration, documents.current(declaration));
+    }
+
+    /** The validation report of the current revision; changes nothing. */
+    public ValidationReport validate(Actor actor, long id) {
+        return check.report(access.visible(actor, id));
+    }
+
+    public List<RevisionView> revisions(Actor actor, long id) {
+        return documents.all(access.visible(actor, id)).stream().map(r -> views.of(r, null)).toList();
+    }
+
+    public RevisionView revision(Actor actor, long id, int number) {
+        var revision = documents.find(access.visible(actor, id), number);
+        return views.of(revision, documents.read(revision));
+    }
+
+    /** Field-level changes from revision {@code from} to revision {@code to}. */
+    public List<FieldChange> diff(Actor actor, long id, int from, int to) {
+        var declaration = access.visible(actor, id);
+        return DocumentDiff.between(documents.read(documents.find(declaration, from)),
+                documents.read(documents.find(declaration, to)));
+    }
+}

@@ -1,0 +1,23 @@
+package cn.perftarget.declaration;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A declaration as callers see it; {@code document} is null in listings. */
+public record DeclarationView(
+        long id,
+        String formKey,
+        int formVersion,
+        String department,
+        String departmentName,
+        int year,
+        DeclarationStatus status,
+        int revision,
+        Integer approvedRevision,
+        String filedBy,
+        Instant createdAt,
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode document) {
+}

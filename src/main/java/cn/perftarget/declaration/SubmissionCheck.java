@@ -1,0 +1,41 @@
+package cn.perftarget.declaration;
+
+import org.springframework.stereotype.Component;
+
+import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.validation.DocumentValidator;
+import cn.perftarget.validation.ValidationContext;
+import cn.perftarget.validation.ValidationReport;
+
+/** Validates a declaration's current revision against the form version it pinned. */
+@Component
+public class SubmissionCheck {
+
+    private final Declarations declarations;
+    private final DocumentStore documents;
+    private final FormDefinitions forms;
+    private final DocumentValidator validator;
+
+    SubmissionCheck(Declarations declarations, DocumentStore documents, FormDefinitions forms,
+                    DocumentValidator validator) {
+        this.declarations = declarations;
+        this.documents = documents;
+        this.forms = forms;
+        this.validator = validator;
+    }
+
+    /** Whether the declaration's current revision has no validation errors. */
+    public boolean passes(long declarationId) {
+        var declaration = declarations.findById(declarationId)
+                .orElseThrow(() -> new DeclarationNotFoundException(declarationId));
+        return report(declaration).valid();
+    }
+
+    ValidationReport report(Declaration declaration) {
+        var definition = forms.find(declaration.formKey(), declaration.formVersion())
+                .orElseThrow(() -> new IllegalStateException(
+                        "表单定义 " + declaration.formKey() + " v" + declaration.formVersion() + " 已不存在，但申报表 "
+                                + declaration.id() + " 仍在使用它"));
+        return validator.validate(definition, documents.current(declaration), new ValidationContext(declaration.year()));
+    }
+}

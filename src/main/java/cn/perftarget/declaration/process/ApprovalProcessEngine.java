@@ -1,0 +1,99 @@
+package cn.perftarget.declaration.process;
+
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.KEY;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.MESSAGE_WITHDRAWN;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FILL_IN;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DECLARATION_ID;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DEPARTMENT;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_FORM_KEY;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+import cn.perftarget.declaration.StatusConflictException;
+import cn.perftarget.identity.Actor;
+
+/**
+ * The only door to the engine for the declaration lifecycle. Every call runs under the acting user's identity
+ * so that Camunda's user operation log names the real person, and engine-level races surface as 409.
+ */
+@Component
+public class ApprovalProcessEngine {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    public void start(long declarationId, String department, String formKey, Actor actor) {
+        as(actor, () -> runtime.startProcessInstanceByKey(KEY, businessKey(declarationId), Map.of(
+                VAR_DECLARATION_ID, declarationId,
+                VAR_DEPARTMENT, department,
+                VAR_FORM_KEY, formKey)));
+    }
+
+    /** Completes fill-in; the process then validates and either moves on to review or comes back. */
+    public void submit(long declarationId, Actor actor) {
+        completeTask(declarationId, TASK_FILL_IN, Map.of(), actor);
+    }
+
+    public void withdraw(long declarationId, Actor actor) {
+        as(actor, () -> {
+            try {
+                return runtime.createMessageCorrelation(MESSAGE_WITHDRAWN)
+                        .processInstanceBusinessKey(businessKey(declarationId))
+                        .correlateWithResult();
+            } catch (MismatchingMessageCorrelationException e) {
+                throw new StatusConflictException("申报表已有审核人处理，不能撤回");
+            }
+        });
+    }
+
+    /** Completes the review task {@code taskKey} with the reviewer's outcome as the routing flag. */
+    public void decide(long declarationId, String taskKey, String outcome, Actor actor) {
+        completeTask(declarationId, taskKey, Map.of(VAR_OUTCOME, outcome), actor);
+    }
+
+    private void completeTask(long declarationId, String taskKey, Map<String, Object> variables, Actor actor) {
+        as(actor, () -> {
+            var task = tasks.createTaskQuery()
+                    .processInstanceBusinessKey(businessKey(declarationId))
+                    .taskDefinitionKey(taskKey)
+                    .singleResult();
+            if (task == null) {
+                throw new StatusConflictException("申报表不在“" + taskKey + "”环节，可能已被他人处理");
+            }
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private <T> T as(Actor actor, Supplier<T> call) {
+        identity.setAuthentication(actor.username(), List.of(actor.role().name()));
+        try {
+            return call.get();
+        } catch (OptimisticLockingException e) {
+            throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static String businessKey(long declarationId) {
+        return Long.toString(declarationId);
+    }
+}

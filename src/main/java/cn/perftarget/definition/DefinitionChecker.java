@@ -1,0 +1,116 @@
+package cn.perftarget.definition;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one parsed definition before it is accepted. Top-level keys it does not know (dictionaries, rules,
+ * ...) are left alone so that later features can add sections; inside the schema it is strict, because a
+ * misspelt "maxLenght" would otherwise silently switch a limit off.
+ */
+final class DefinitionChecker {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    private final JsonNode root;
+
+    DefinitionChecker(JsonNode root) {
+        this.root = root;
+    }
+
+    FormDefinition check() {
+        if (!root.isObject()) {
+            throw new DefinitionProblem("", "a definition must be a JSON object");
+        }
+        String key = requiredText("key");
+        if (!KEY.matcher(key).matches()) {
+            throw new DefinitionProblem("/key", "key \"" + key + "\" must match " + KEY.pattern());
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.canConvertToExactIntegral() || !version.canConvertToInt() || version.intValue() < 1) {
+            throw new DefinitionProblem("/version", "version must be an integer >= 1");
+        }
+        String title = requiredText("title");
+        checkTypes();
+        JsonNode document = root.get("document");
+        if (document == null) {
+            throw new DefinitionProblem("/document", "document schema is missing");
+        }
+        new SchemaNodeChecker(root.path("types")).check(document, "/document");
+        JsonNode resolved = resolveOrExplain(document, "/document");
+        if (!"object".equals(resolved.path("type").asText())) {
+            throw new DefinitionProblem("/document/type", "the document must be of type object");
+        }
+        checkPrefill(resolved);
+        return new FormDefinition(key, version.intValue(), title, root);
+    }
+
+    private String requiredText(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new DefinitionProblem("/" + name, name + " is missing or not a non-blank string");
+        }
+        return node.asText();
+    }
+
+    private void checkTypes() {
+        JsonNode types = root.path("types");
+        if (types.isMissingNode()) {
+            return;
+        }
+        if (!types.isObject()) {
+            throw new DefinitionProblem("/types", "types must be an object of named types");
+        }
+        SchemaNodeChecker checker = new SchemaNodeChecker(types);
+        for (Map.Entry<String, JsonNode> type : types.properties()) {
+            String place = "/types/" + Pointers.escape(type.getKey());
+            if (!TYPE_NAME.matcher(type.getKey()).matches() || SchemaResolver.KINDS.contains(type.getKey())) {
+                throw new DefinitionProblem(place, "\"" + type.getKey() + "\" is not a valid type name");
+            }
+            checker.check(type.getValue(), place);
+            resolveOrExplain(type.getValue(), place);
+        }
+    }
+
+    private JsonNode resolveOrExplain(JsonNode node, String place) {
+        try {
+            return new SchemaResolver(root.path("types")).resolve(node);
+        } catch (SchemaResolver.TypeCycleException e) {
+            throw new DefinitionProblem(place, e.getMessage());
+        }
+    }
+
+    private void checkPrefill(JsonNode documentSchema) {
+        JsonNode prefill = root.path("prefill");
+        if (prefill.isMissingNode()) {
+            return;
+        }
+        if (!prefill.isObject()) {
+            throw new DefinitionProblem("/prefill", "prefill must map JSON Pointers to " + Prefill.SOURCES);
+        }
+        for (Map.Entry<String, JsonNode> entry : prefill.properties()) {
+            String place = "/prefill/" + Pointers.escape(entry.getKey());
+            if (!Prefill.SOURCES.contains(entry.getValue().asText())) {
+                throw new DefinitionProblem(place, "unknown prefill source " + entry.getValue() + ", expected one of " + Prefill.SOURCES);
+            }
+            if (!entry.getKey().startsWith("/") || !pointsToField(documentSchema, JsonPointer.compile(entry.getKey()))) {
+                throw new DefinitionProblem(place, "\"" + entry.getKey() + "\" is not a field of the document");
+            }
+        }
+    }
+
+    private static boolean pointsToField(JsonNode schema, JsonPointer pointer) {
+        JsonNode current = schema;
+        for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
+            current = current.path("fields").path(p.getMatchingProperty());
+            if (current.isMissingNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

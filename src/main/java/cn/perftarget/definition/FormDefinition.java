@@ -1,0 +1,57 @@
+package cn.perftarget.definition;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One immutable form template version, as read from a file in {@code forms/}.
+ *
+ * @param key     template key, e.g. {@code dept-overall}; a declaration pins it together with {@code version}
+ * @param version template version, starting at 1
+ * @param title   human title, e.g. 部门整体支出绩效目标申报表
+ * @param source  the whole parsed definition file; treat as read-only
+ */
+public record FormDefinition(String key, int version, String title, JsonNode source) {
+
+    public FormDefinition {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The schema of the document with every named-type reference replaced by the type itself, so a consumer
+     * only meets the built-in node types (object, string, number, integer, boolean, array, map). Each call
+     * returns a fresh copy that the caller may keep or change.
+     */
+    public JsonNode documentSchema() {
+        return new SchemaResolver(source.path("types")).resolve(source.path("document"));
+    }
+
+    /**
+     * A new document for a fresh declaration, holding only the values named by the definition's
+     * {@code prefill} section (JSON Pointer into the document → {@code departmentName} or {@code year}).
+     */
+    public ObjectNode initialDocument(String departmentName, int year) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> entry : source.path("prefill").properties()) {
+            JsonNode value = Prefill.value(entry.getValue().asText(), departmentName, year);
+            put(document, JsonPointer.compile(entry.getKey()), value);
+        }
+        return document;
+    }
+
+    private static void put(ObjectNode target, JsonPointer pointer, JsonNode value) {
+        ObjectNode current = target;
+        for (JsonPointer p = pointer; !p.tail().matches(); p = p.tail()) {
+            JsonNode child = current.get(p.getMatchingProperty());
+            current = child instanceof ObjectNode object ? object : current.putObject(p.getMatchingProperty());
+        }
+        current.set(pointer.last().getMatchingProperty(), value);
+    }
+}

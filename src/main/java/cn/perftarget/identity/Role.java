@@ -1,0 +1,25 @@
+package cn.perftarget.identity;
+
+/** What a person may do in PerfTarget. One role per account. */
+public enum Role {
+    FILER("填报人"),
+    DEPT_REVIEWER("主管部门审核人"),
+    FINANCE_REVIEWER("财政审核人"),
+    EXPERT("评审专家"),
+    AUDITOR("审计"),
+    ADMIN("系统管理员");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isReviewer() {
+        return this == DEPT_REVIEWER || this == FINANCE_REVIEWER || this == EXPERT;
+    }
+}

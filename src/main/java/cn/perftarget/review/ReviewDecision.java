@@ -1,0 +1,49 @@
+package cn.perftarget.review;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import cn.perftarget.declaration.DeclarationStatus;
+
+/** One reviewer's decision on one step; kept here, not as an editable engine task comment. */
+@Entity
+@Table(name = "review_decision")
+class ReviewDecision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long declarationId;
+    @Enumerated(EnumType.STRING)
+    private DeclarationStatus step;
+    private String reviewer;
+    private String outcome;
+    private String comment;
+    private String grade;
+    private String fields;
+    private int revision;
+    private Instant decidedAt;
+
+    protected ReviewDecision() {
+    }
+
+    ReviewDecision(long declarationId, DeclarationStatus step, String reviewer, Outcome outcome, String comment,
+                   String grade, String fields, int revision, Instant decidedAt) {
+        this.declarationId = declarationId;
+        this.step = step;
+        this.reviewer = reviewer;
+        this.outcome = outcome.code();
+        this.comment = comment;
+        this.grade = grade;
+        this.fields = fields;
+        this.revision = revision;
+        this.decidedAt = decidedAt;
+    }
+}

@@ -1,0 +1,72 @@
+package cn.perftarget.validation;
+
+import cn.perftarget.definition.FormDefinition;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks declaration documents against their form definition. The checks are driven by the definition
+ * only, so a new template needs no code here.
+ */
+@Component
+public class DocumentValidator {
+
+    // The definition's prefill section says which field was filled from the declaration's year.
+    private static final String YEAR_SOURCE = "year";
+
+    /**
+     * Shape only, used when a draft is saved: unknown fields, wrong JSON types, strings too long, too many
+     * items, numbers out of range or with too many decimals. Missing sections and blank values pass, so a
+     * partial draft can always be saved.
+     */
+    public List<Finding> checkStructure(FormDefinition definition, JsonNode document) {
+        return List.copyOf(StructureWalker.walk(definition.documentSchema(), document, false));
+    }
+
+    /**
+     * Full check used at submission: the structure, required fields and sections (present and not blank;
+     * lists need at least one item), and the document's year against the declaration's year
+     * (rule {@code header.year-mismatch}).
+     */
+    public ValidationReport validate(FormDefinition definition, JsonNode document, ValidationContext context) {
+        JsonNode schema = definition.documentSchema();
+        List<Finding> errors = new ArrayList<>(StructureWalker.walk(schema, document, true));
+        if (document != null) {
+            errors.addAll(yearMismatches(definition, schema, document, context.year()));
+        }
+        return ValidationReport.of(errors, List.of());
+    }
+
+    private static List<Finding> yearMismatches(FormDefinition definition, JsonNode schema, JsonNode document, int year) {
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> prefill : definition.source().path("prefill").properties()) {
+            if (!YEAR_SOURCE.equals(prefill.getValue().asText())) {
+                continue;
+            }
+            JsonPointer pointer = JsonPointer.compile(prefill.getKey());
+            JsonNode value = document.at(pointer);
+            // A non-integer is already a structure.type error; reporting it twice would only add noise.
+            if (value.isNumber() && value.canConvertToExactIntegral()
+                    && value.decimalValue().compareTo(BigDecimal.valueOf(year)) != 0) {
+                String label = labelAt(schema, pointer);
+                findings.add(new Finding(prefill.getKey(), Rules.YEAR_MISMATCH,
+                        Messages.yearMismatch(label, value.decimalValue(), year)));
+            }
+        }
+        return findings;
+    }
+
+    private static String labelAt(JsonNode schema, JsonPointer pointer) {
+        JsonNode node = schema;
+        for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
+            node = node.path("fields").path(p.getMatchingProperty());
+        }
+        return node.path("label").asText(pointer.last().getMatchingProperty());
+    }
+}

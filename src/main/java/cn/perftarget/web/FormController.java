@@ -1,0 +1,39 @@
+package cn.perftarget.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.perftarget.declaration.DeclarationNotFoundException;
+import cn.perftarget.definition.FormDefinitions;
+
+@RestController
+@RequestMapping("/api/forms")
+class FormController {
+
+    private final FormDefinitions forms;
+
+    FormController(FormDefinitions forms) {
+        this.forms = forms;
+    }
+
+    record FormSummary(String key, int version, String title) {
+    }
+
+    @GetMapping
+    List<FormSummary> list() {
+        return forms.latestVersions().stream().map(f -> new FormSummary(f.key(), f.version(), f.title())).toList();
+    }
+
+    @GetMapping("/{key}")
+    JsonNode get(@PathVariable String key) {
+        return forms.latest(key)
+                .map(f -> f.source())
+                .orElseThrow(() -> new DeclarationNotFoundException("表单“" + key + "”不存在"));
+    }
+}

@@ -1,0 +1,143 @@
+package cn.perftarget.web;
+
+import java.util.List;
+import java.util.Map;
+
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import cn.perftarget.declaration.ActionForbiddenException;
+import cn.perftarget.declaration.DeclarationNotFoundException;
+import cn.perftarget.declaration.InvalidRequestException;
+import cn.perftarget.declaration.PreconditionRequiredException;
+import cn.perftarget.declaration.RevisionMismatchException;
+import cn.perftarget.declaration.StatusConflictException;
+import cn.perftarget.validation.Finding;
+
+/** Every error of the API as application/problem+json; never a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(DeclarationNotFoundException.class)
+    ProblemDetail notFound(DeclarationNotFoundException e) {
+        return ProblemWriter.problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage(), "not-found");
+    }
+
+    @ExceptionHandler(StatusConflictException.class)
+    ProblemDetail conflict(StatusConflictException e) {
+        return ProblemWriter.problem(HttpStatus.CONFLICT, "状态冲突", e.getMessage(), "status-conflict");
+    }
+
+    @ExceptionHandler(ActionForbiddenException.class)
+    ProblemDetail forbidden(ActionForbiddenException e) {
+        return ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), "forbidden");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作", "forbidden");
+    }
+
+    @ExceptionHandler(RevisionMismatchException.class)
+    ResponseEntity<ProblemDetail> stale(RevisionMismatchException e) {
+        var problem = ProblemWriter.problem(HttpStatus.PRECONDITION_FAILED, "修订号不一致", e.getMessage(), "stale-revision");
+        problem.setProperty("currentRevision", e.currentRevision());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(Integer.toString(e.currentRevision()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+        return ProblemWriter.problem(HttpStatus.PRECONDITION_REQUIRED, "缺少 If-Match", e.getMessage(), "if-match-required");
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", e.getMessage(), "invalid-request"),
+                e.findings());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrent(OptimisticLockingFailureException e) {
+        return ProblemWriter.problem(HttpStatus.CONFLICT, "并发冲突", "申报表正被他人同时修改或处理，请刷新后重试", "concurrent-change");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.warn("Data integrity violation", e);
+        return ProblemWriter.problem(HttpStatus.CONFLICT, "数据冲突", "请求与已有数据冲突，未保存任何修改", "data-conflict");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String detail = "参数“" + e.getName() + "”的值“" + e.getValue() + "”无效";
+        return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail, "invalid-parameter"),
+                List.of(new Finding(e.getName(), "request.parameter", detail)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误",
+                "服务器处理请求时出错，已记录日志，未保存任何修改", "internal-error");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (hasCause(e, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+            var problem = ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大",
+                    "请求体超过上限", "payload-too-large");
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+        }
+        var problem = JsonErrors.describe(e);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        var findings = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Finding("/" + f.getField().replace('.', '/'), "request." + f.getCode(),
+                        f.getField() + "：" + f.getDefaultMessage()))
+                .toList();
+        String detail = findings.isEmpty() ? "请求内容无效" : findings.get(0).message();
+        return ResponseEntity.badRequest().body(withErrors(
+                ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", detail, "invalid-request"), findings));
+    }
+
+    static ProblemDetail withErrors(ProblemDetail problem, List<Finding> findings) {
+        problem.setProperty("errors", findings.stream()
+                .map(f -> Map.of("path", f.path(), "rule", f.rule(), "message", f.message()))
+                .toList());
+        return problem;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

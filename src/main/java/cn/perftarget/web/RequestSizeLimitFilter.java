@@ -1,0 +1,128 @@
+package cn.perftarget.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API request bodies over the limit with 413: at once when Content-Length says so, otherwise as soon as
+ * a chunked body crosses it while being read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long limit;
+    private final ProblemWriter problems;
+
+    RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
+        this.limit = properties.maxRequestBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", tooLarge(), "payload-too-large",
+                    request.getRequestURI());
+            return;
+        }
+        chain.doFilter(new Limited(request), response);
+    }
+
+    private String tooLarge() {
+        return "请求体超过上限 " + limit + " 字节（" + (limit / 1024) + " KiB）";
+    }
+
+    /** Raised while reading a body that turns out larger than the limit. */
+    static final class PayloadTooLargeException extends IOException {
+        PayloadTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    private final class Limited extends HttpServletRequestWrapper {
+
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream());
+            }
+            return stream;
+        }
+    }
+
+    private final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private long count;
+
+        CountingStream(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) throws PayloadTooLargeException {
+            count += n;
+            if (count > limit) {
+                throw new PayloadTooLargeException(tooLarge());
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.perftarget.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.review.DecisionCommand;
+import cn.perftarget.review.Outcome;
+import cn.perftarget.review.ReviewDecisions;
+import cn.perftarget.review.ReviewTasks;
+
+@RestController
+class ReviewController {
+
+    private final ReviewTasks tasks;
+    private final ReviewDecisions decisions;
+
+    ReviewController(ReviewTasks tasks, ReviewDecisions decisions) {
+        this.tasks = tasks;
+        this.decisions = decisions;
+    }
+
+    record DecisionRequest(
+            @NotNull @Pattern(regexp = "approve|return|reject", message = "应为 approve、return 或 reject") String outcome,
+            @Size(max = 4000) String comment,
+            @Pattern(regexp = "[优良中差]", message = "应为 优、良、中、差 之一") String grade,
+            @Size(max = 100) List<@NotNull @Size(max = 500) String> fields) {
+    }
+
+    @GetMapping("/api/tasks")
+    List<DeclarationView> tasks(Actor actor) {
+        return tasks.waitingFor(actor);
+    }
+
+    @PostMapping("/api/declarations/{id}/decision")
+    ResponseEntity<DeclarationView> decide(Actor actor, @PathVariable long id,
+                                           @Valid @RequestBody DecisionRequest request) {
+        var command = new DecisionCommand(Outcome.of(request.outcome()).orElseThrow(), request.comment(),
+                request.grade(), request.fields());
+        return DeclarationController.withEtag(decisions.decide(actor, id, command));
+    }
+}

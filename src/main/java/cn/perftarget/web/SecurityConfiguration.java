@@ -1,0 +1,55 @@
+package cn.perftarget.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for our API and the engine's REST API (administrators only); the Camunda webapps keep their own
+ * session login; the API documentation and health are open.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/engine-rest/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
+                                "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI())))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problems.write(response, HttpStatus.FORBIDDEN, "无权访问",
+                                "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain siteSecurity(HttpSecurity http) throws Exception {
+        // The Camunda webapps authenticate against the engine's identity service and bring their own CSRF filter.
+        return http
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}
