@@ -1,0 +1,59 @@
+package cn.perftarget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Ready-made declarations for tests that need one in a given state. */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** The seed's 2020 部门整体支出 form, corrected so that it passes validation. */
+    public static ObjectNode validDocument() {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/forms/samples/dept-overall-2020-huangpi-corrected.json")) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static long createDraft(Api api, String filer) {
+        var created = api.as(filer).post("/api/declarations", Map.of("formKey", "dept-overall", "year", 2020));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    /** A draft whose current revision is the valid document. */
+    public static long validDraft(Api api, String filer) {
+        long id = createDraft(api, filer);
+        var saved = api.as(filer).put("/api/declarations/" + id + "/document", validDocument(), "\"1\"");
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        return id;
+    }
+
+    /** A valid declaration submitted and waiting for its 主管部门. */
+    public static long inDeptReview(Api api, String filer) {
+        long id = validDraft(api, filer);
+        var submitted = api.as(filer).post("/api/declarations/" + id + "/submission");
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        return id;
+    }
+
+    /** A valid declaration approved by its 主管部门, waiting for 财政. */
+    public static long inFinanceReview(Api api, String filer, String deptReviewer) {
+        long id = inDeptReview(api, filer);
+        var decided = api.as(deptReviewer).post("/api/declarations/" + id + "/decision", Map.of("outcome", "approve"));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        return id;
+    }
+}
