@@ -1,0 +1,75 @@
+package cn.perftarget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.perftarget.declaration.DeclarationFiling;
+import cn.perftarget.declaration.DeclarationQueries;
+import cn.perftarget.declaration.DeclarationStatus;
+import cn.perftarget.declaration.DeclarationSubmission;
+import cn.perftarget.declaration.process.DeclarationApprovalProcess;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Role;
+
+/** Two starts of the application on one H2 file, as an operator restarting it would do. */
+class RestartTest {
+
+    private static final Actor FILER = new Actor("filer1", "张春红", Role.FILER, "HP-BDC");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void restartKeepsDeclarationsAndStatusesAndAddsNoProcessVersion() {
+        long draft;
+        long submitted;
+        long definitionsBefore;
+        try (var app = start()) {
+            var filing = app.getBean(DeclarationFiling.class);
+            draft = filing.create(FILER, "dept-overall", 2020).id();
+            submitted = filing.create(FILER, "dept-overall", 2020).id();
+            filing.saveDocument(FILER, submitted, "\"1\"", Fixtures.validDocument());
+            app.getBean(DeclarationSubmission.class).submit(FILER, submitted);
+            definitionsBefore = definitionCount(app);
+        }
+
+        try (var app = start()) {
+            var queries = app.getBean(DeclarationQueries.class);
+            assertThat(queries.get(FILER, draft).status()).isEqualTo(DeclarationStatus.DRAFT);
+            assertThat(queries.get(FILER, submitted).status()).isEqualTo(DeclarationStatus.DEPT_REVIEW);
+            assertThat(queries.get(FILER, submitted).revision()).isEqualTo(2);
+            assertThat(queries.get(FILER, submitted).document().path("header").path("filler").asText()).isEqualTo("张春红");
+            assertThat(definitionCount(app)).isEqualTo(definitionsBefore).isEqualTo(1);
+            assertThat(app.getBean(TaskService.class).createTaskQuery()
+                    .processInstanceBusinessKey(Long.toString(submitted))
+                    .taskDefinitionKey(DeclarationApprovalProcess.TASK_DEPT_REVIEW)
+                    .count()).isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PerfTargetApplication.class)
+                .profiles("demo")
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
+                        // A name of its own, so closing this engine leaves the shared test context's engine registered.
+                        "camunda.bpm.process-engine-name=restart-test",
+                        "camunda.bpm.job-execution.enabled=false")
+                .run();
+    }
+
+    private static long definitionCount(ConfigurableApplicationContext app) {
+        return app.getBean(RepositoryService.class).createProcessDefinitionQuery()
+                .processDefinitionKey(DeclarationApprovalProcess.KEY)
+                .count();
+    }
+}
