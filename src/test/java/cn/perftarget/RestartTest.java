@@ -3,6 +3,8 @@ package cn.perftarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +21,7 @@ import cn.perftarget.declaration.process.DeclarationApprovalProcess;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
 
-/** Two starts of the application on one H2 file, as an operator restarting it would do. */
+/** Two starts of the application on one database, as an operator restarting it would do. */
 class RestartTest {
 
     private static final Actor FILER = new Actor("filer1", "张春红", Role.FILER, "HP-BDC");
@@ -28,11 +30,16 @@ class RestartTest {
     Path dataDir;
 
     @Test
-    void restartKeepsDeclarationsAndStatusesAndAddsNoProcessVersion() {
+    void restartOnTheSameH2FileKeepsDeclarationsAndAddsNoProcessVersion() {
+        restartKeepsDeclarationsAndAddsNoProcessVersion(
+                List.of("spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath()), "demo");
+    }
+
+    static void restartKeepsDeclarationsAndAddsNoProcessVersion(List<String> database, String... profiles) {
         long draft;
         long submitted;
         long definitionsBefore;
-        try (var app = start()) {
+        try (var app = start(database, profiles)) {
             var filing = app.getBean(DeclarationFiling.class);
             draft = filing.create(FILER, "dept-overall", 2020).id();
             submitted = filing.create(FILER, "dept-overall", 2020).id();
@@ -41,7 +48,7 @@ class RestartTest {
             definitionsBefore = definitionCount(app);
         }
 
-        try (var app = start()) {
+        try (var app = start(database, profiles)) {
             var queries = app.getBean(DeclarationQueries.class);
             assertThat(queries.get(FILER, draft).status()).isEqualTo(DeclarationStatus.DRAFT);
             assertThat(queries.get(FILER, submitted).status()).isEqualTo(DeclarationStatus.DEPT_REVIEW);
@@ -55,16 +62,16 @@ class RestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(List<String> database, String... profiles) {
+        var properties = new ArrayList<>(database);
+        properties.add("server.port=0");
+        // A name of its own, so closing this engine leaves the shared test context's engine registered.
+        properties.add("camunda.bpm.process-engine-name=restart-test");
+        properties.add("camunda.bpm.job-execution.enabled=false");
+        properties.add("spring.profiles.active=" + String.join(",", profiles));
+        // Command-line arguments, as an operator would pass them: they win over the profile's own files.
         return new SpringApplicationBuilder(PerfTargetApplication.class)
-                .profiles("demo")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
-                        // A name of its own, so closing this engine leaves the shared test context's engine registered.
-                        "camunda.bpm.process-engine-name=restart-test",
-                        "camunda.bpm.job-execution.enabled=false")
-                .run();
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     private static long definitionCount(ConfigurableApplicationContext app) {
