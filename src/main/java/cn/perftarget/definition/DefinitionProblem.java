@@ -1,16 +1,16 @@
 package cn.perftarget.definition;
 
 /** A flaw in one definition file, located by a JSON Pointer into that file; the loader adds the file name. */
-final class DefinitionProblem extends RuntimeException {
+public final class DefinitionProblem extends RuntimeException {
 
     private final String place;
 
-    DefinitionProblem(String place, String message) {
+    public DefinitionProblem(String place, String message) {
         super(message);
         this.place = place;
     }
 
-    String place() {
+    public String place() {
         return place.isEmpty() ? "/" : place;
     }
 }

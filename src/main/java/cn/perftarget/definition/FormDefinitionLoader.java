@@ -30,8 +30,9 @@ final class FormDefinitionLoader {
             .build();
     private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    List<FormDefinition> load(String location) {
-        List<FormDefinition> definitions = new ArrayList<>();
+    /** The definitions found at {@code location}, each with the file it came from. */
+    Map<String, FormDefinition> load(String location) {
+        Map<String, FormDefinition> definitions = new LinkedHashMap<>();
         Map<String, String> fileByKeyAndVersion = new HashMap<>();
         for (Map.Entry<String, Resource> file : resources(location).entrySet()) {
             FormDefinition definition = read(file.getKey(), file.getValue());
@@ -41,7 +42,7 @@ final class FormDefinitionLoader {
                 throw new InvalidFormDefinitionException("Form definition " + file.getKey() + " at /key: " + id
                         + " is also defined by " + earlier + "; a published version must have exactly one file", null);
             }
-            definitions.add(definition);
+            definitions.put(file.getKey(), definition);
         }
         return definitions;
     }

@@ -23,10 +23,18 @@ public class FormDefinitions {
 
     private final Map<String, NavigableMap<Integer, FormDefinition>> byKey = new TreeMap<>();
 
-    public FormDefinitions(FormsProperties properties) {
-        for (FormDefinition definition : new FormDefinitionLoader().load(properties.location())) {
+    public FormDefinitions(FormsProperties properties, List<DefinitionCheck> checks) {
+        new FormDefinitionLoader().load(properties.location()).forEach((file, definition) -> {
+            for (DefinitionCheck check : checks) {
+                try {
+                    check.verify(definition);
+                } catch (DefinitionProblem problem) {
+                    throw new InvalidFormDefinitionException("Form definition " + file + " at " + problem.place()
+                            + ": " + problem.getMessage(), problem);
+                }
+            }
             byKey.computeIfAbsent(definition.key(), k -> new TreeMap<>()).put(definition.version(), definition);
-        }
+        });
         if (byKey.isEmpty()) {
             log.warn("No form definitions found at {}", properties.location());
         } else {

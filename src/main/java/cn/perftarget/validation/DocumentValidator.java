@@ -3,6 +3,8 @@ package cn.perftarget.validation;
 import cn.perftarget.definition.FormDefinition;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -17,8 +19,16 @@ import java.util.Map;
 @Component
 public class DocumentValidator {
 
+    private static final Logger log = LoggerFactory.getLogger(DocumentValidator.class);
+
     // The definition's prefill section says which field was filled from the declaration's year.
     private static final String YEAR_SOURCE = "year";
+
+    private final RuleSets ruleSets;
+
+    DocumentValidator(RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
+    }
 
     /**
      * Shape only, used when a draft is saved: unknown fields, wrong JSON types, strings too long, too many
@@ -26,21 +36,33 @@ public class DocumentValidator {
      * partial draft can always be saved.
      */
     public List<Finding> checkStructure(FormDefinition definition, JsonNode document) {
-        return List.copyOf(StructureWalker.walk(definition.documentSchema(), document, false));
+        return List.copyOf(StructureWalker.walk(ruleSets.of(definition).schema(), document, false));
     }
 
     /**
      * Full check used at submission: the structure, required fields and sections (present and not blank;
-     * lists need at least one item), and the document's year against the declaration's year
-     * (rule {@code header.year-mismatch}).
+     * lists need at least one item), the document's year against the declaration's year
+     * (rule {@code header.year-mismatch}), and every rule of the definition's {@code rules}.
      */
     public ValidationReport validate(FormDefinition definition, JsonNode document, ValidationContext context) {
-        JsonNode schema = definition.documentSchema();
-        List<Finding> errors = new ArrayList<>(StructureWalker.walk(schema, document, true));
-        if (document != null) {
-            errors.addAll(yearMismatches(definition, schema, document, context.year()));
+        RuleSet ruleSet = ruleSets.of(definition);
+        JsonNode schema = ruleSet.schema();
+        Findings findings = new Findings();
+        StructureWalker.walk(schema, document, true).forEach(findings::addError);
+        if (document != null && document.isObject()) {
+            yearMismatches(definition, schema, document, context.year()).forEach(findings::addError);
+            Subject subject = new Subject(document, context, ruleSet.labels());
+            for (Rule rule : ruleSet.rules()) {
+                try {
+                    rule.check(subject, findings);
+                } catch (RuntimeException e) {
+                    // A rule that cannot be evaluated must not let the form through unchecked.
+                    log.warn("Rule {} of {} v{} failed", rule, definition.key(), definition.version(), e);
+                    findings.addError(new Finding("", "rule.failed", "校验规则执行出错，请联系管理员：" + e.getMessage()));
+                }
+            }
         }
-        return ValidationReport.of(errors, List.of());
+        return ValidationReport.of(findings.errors(), findings.warnings());
     }
 
     private static List<Finding> yearMismatches(FormDefinition definition, JsonNode schema, JsonNode document, int year) {

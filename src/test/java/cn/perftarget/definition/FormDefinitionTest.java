@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormDefinitionTest {
 
     private final FormDefinition deptOverall =
-            new FormDefinitions(new FormsProperties(null)).find("dept-overall", 1).orElseThrow();
+            new FormDefinitions(new FormsProperties(null), java.util.List.of()).find("dept-overall", 1).orElseThrow();
 
     @Test
     void initialDocumentCarriesDepartmentAndYearFromPrefill() {

@@ -1,5 +1,6 @@
 package cn.perftarget.definition;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class FormDefinitionsTest {
 
     @Test
     void registryLoadsDeptOverallV1FromTheClasspath() {
-        FormDefinitions registry = new FormDefinitions(new FormsProperties(null));
+        FormDefinitions registry = new FormDefinitions(new FormsProperties(null), List.of());
 
         FormDefinition definition = registry.find("dept-overall", 1).orElseThrow();
 
@@ -32,7 +33,7 @@ class FormDefinitionsTest {
         write(dir, "a-v2.json", minimal("a", 2));
         write(dir, "b-v1.json", minimal("b", 1));
 
-        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)));
+        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)), List.of());
 
         assertThat(registry.latest("a")).map(FormDefinition::version).contains(2);
         assertThat(registry.find("a", 1)).map(FormDefinition::version).contains(1);
@@ -44,7 +45,7 @@ class FormDefinitionsTest {
     void unknownKeyOrVersionIsEmpty() {
         write(dir, "a-v1.json", minimal("a", 1));
 
-        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)));
+        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)), List.of());
 
         assertThat(registry.latest("nope")).isEmpty();
         assertThat(registry.find("a", 2)).isEmpty();
@@ -55,7 +56,7 @@ class FormDefinitionsTest {
         write(dir, "a-v1.json", minimal("a", 1));
         write(dir, "samples/not-a-definition.json", "{\"header\": {}}");
 
-        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)));
+        FormDefinitions registry = new FormDefinitions(new FormsProperties(location(dir)), List.of());
 
         assertThat(registry.latestVersions()).extracting(FormDefinition::key).containsExactly("a");
     }

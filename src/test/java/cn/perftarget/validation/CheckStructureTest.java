@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class CheckStructureTest {
 
-    private final DocumentValidator validator = new DocumentValidator();
+    private final DocumentValidator validator = new DocumentValidator(new RuleSets());
 
     private List<Finding> check(ObjectNode document) {
         return validator.checkStructure(DEFINITION, document);

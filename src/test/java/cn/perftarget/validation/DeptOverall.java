@@ -15,7 +15,7 @@ final class DeptOverall {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final FormDefinition DEFINITION =
-            new FormDefinitions(new FormsProperties(null)).find("dept-overall", 1).orElseThrow();
+            new FormDefinitions(new FormsProperties(null), java.util.List.of()).find("dept-overall", 1).orElseThrow();
 
     private DeptOverall() {
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class ValidateTest {
 
-    private final DocumentValidator validator = new DocumentValidator();
+    private final DocumentValidator validator = new DocumentValidator(new RuleSets());
 
     private ValidationReport validate(ObjectNode document, int year) {
         return validator.validate(DEFINITION, document, new ValidationContext(year));

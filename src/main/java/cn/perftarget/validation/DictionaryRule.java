@@ -1,0 +1,67 @@
+package cn.perftarget.validation;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kind {@code dictionary}: {@code field} of each place is an entry of {@code dictionary}; with
+ * {@code parentField}, an entry under the parent's entry (二级指标 under its 一级指标). Blank values are left to
+ * the required check, and a child is not judged while its parent is not an entry.
+ */
+final class DictionaryRule implements Rule {
+
+    private final RuleSpec spec;
+    private final String field;
+    private final String parentField;
+    private final Dictionary dictionary;
+
+    private DictionaryRule(RuleSpec spec, String field, String parentField, Dictionary dictionary) {
+        this.spec = spec;
+        this.field = field;
+        this.parentField = parentField;
+        this.dictionary = dictionary;
+    }
+
+    static DictionaryRule compile(RuleSpec spec, Map<String, Dictionary> dictionaries) {
+        String field = spec.requiredText("field");
+        String name = spec.requiredText("dictionary");
+        String parentField = spec.optionalText("parentField", null);
+        var dictionary = dictionaries.get(name);
+        if (dictionary == null) {
+            throw spec.problem("dictionary", "dictionary \"" + name + "\" is referenced but not defined under /dictionaries");
+        }
+        if (parentField != null && !dictionary.hasTwoLevels()) {
+            throw spec.problem("parentField", "dictionary \"" + name + "\" has one level; parentField needs two");
+        }
+        spec.provide(Set.of("field", "value", "parent", "allowed", "dictionary"));
+        spec.noOtherParameters();
+        return new DictionaryRule(spec, field, parentField, dictionary);
+    }
+
+    @Override
+    public void check(Subject subject, Findings findings) {
+        for (var place : spec.targets(subject.document())) {
+            String value = Relative.text(place, field);
+            if (value == null) {
+                continue;
+            }
+            String pointer = place.pointer() + "/" + Selector.escape(field);
+            if (parentField == null) {
+                if (dictionary.match(value) == null) {
+                    report(subject, findings, pointer, value, null, String.join("、", dictionary.entries()));
+                }
+                continue;
+            }
+            String parentValue = Relative.text(place, parentField);
+            String parent = parentValue == null ? null : dictionary.match(parentValue);
+            if (parent != null && dictionary.matchChild(parent, value) == null) {
+                report(subject, findings, pointer, value, parent, String.join("、", dictionary.childrenOf(parent)));
+            }
+        }
+    }
+
+    private void report(Subject subject, Findings findings, String pointer, String value, String parent, String allowed) {
+        findings.add(spec, pointer, Map.of("field", subject.name(pointer), "value", value,
+                "parent", parent == null ? "" : parent, "allowed", allowed, "dictionary", dictionary.label()));
+    }
+}

@@ -1,0 +1,46 @@
+package cn.perftarget.validation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Kind {@code percentRange}: a value in percent among {@code fields} lies between {@code min} and {@code max}. */
+final class PercentRangeRule implements Rule {
+
+    private final RuleSpec spec;
+    private final List<Selector> fields;
+    private final BigDecimal min;
+    private final BigDecimal max;
+
+    private PercentRangeRule(RuleSpec spec, List<Selector> fields, BigDecimal min, BigDecimal max) {
+        this.spec = spec;
+        this.fields = fields;
+        this.min = min;
+        this.max = max;
+    }
+
+    static PercentRangeRule compile(RuleSpec spec) {
+        var fields = Relative.selectors(spec, "fields", List.of("value"));
+        var min = BigDecimal.valueOf(spec.number("min", 0));
+        var max = BigDecimal.valueOf(spec.number("max", 100));
+        spec.provide(Set.of("field", "value", "min", "max"));
+        spec.noOtherParameters();
+        return new PercentRangeRule(spec, fields, min, max);
+    }
+
+    @Override
+    public void check(Subject subject, Findings findings) {
+        for (var place : spec.targets(subject.document())) {
+            for (var field : Relative.select(fields, place)) {
+                String text = Values.text(field.node());
+                var measure = text == null ? null : Measure.parse(text, Set.of()).orElse(null);
+                if (measure != null && measure.isPercent()
+                        && (measure.number().compareTo(min) < 0 || measure.number().compareTo(max) > 0)) {
+                    findings.add(spec, field.pointer(), Map.of("field", subject.name(field.pointer()), "value", text,
+                            "min", min, "max", max));
+                }
+            }
+        }
+    }
+}

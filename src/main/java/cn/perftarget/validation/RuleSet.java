@@ -1,0 +1,9 @@
+package cn.perftarget.validation;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What one definition version checks, compiled once: its resolved schema, labels and rules. */
+record RuleSet(JsonNode schema, Labels labels, List<Rule> rules) {
+}
