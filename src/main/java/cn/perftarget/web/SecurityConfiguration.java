@@ -9,10 +9,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP Basic for our API and the engine's REST API (administrators only); the Camunda webapps keep their own
  * session login; the API documentation and health are open.
+ * <p>
+ * The matchers are path patterns on the whole request path on purpose: the engine's REST API is served by its own
+ * (Jersey) servlet, and the Spring MVC matchers that plain strings give would never match it there, leaving
+ * {@code /engine-rest} to the open site chain.
  */
 @Configuration
 class SecurityConfiguration {
@@ -25,11 +30,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
         return http
-                .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+                .securityMatchers(matchers -> matchers.requestMatchers(
+                        paths.matcher("/api/**"), paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/engine-rest/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info")).permitAll()
+                        .requestMatchers(paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
