@@ -10,17 +10,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic for our API and the engine's REST API (administrators only); the Camunda webapps keep their own
  * session login; the API documentation and health are open.
- * <p>
- * The matchers are path patterns on the whole request path on purpose: the engine's REST API is served by its own
- * (Jersey) servlet, and the Spring MVC matchers that plain strings give would never match it there, leaving
- * {@code /engine-rest} to the open site chain.
  */
 @Configuration
 class SecurityConfiguration {
+
+    /** Matches the path below the context path whichever servlet serves it (the engine REST API is Jersey's). */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -30,13 +33,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
-        var paths = PathPatternRequestMatcher.withDefaults();
         return http
-                .securityMatchers(matchers -> matchers.requestMatchers(
-                        paths.matcher("/api/**"), paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/info")).permitAll()
-                        .requestMatchers(paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                        .requestMatchers(path("/engine-rest/**"), path("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
@@ -55,7 +56,7 @@ class SecurityConfiguration {
         // The Camunda webapps authenticate against the engine's identity service and bring their own CSRF filter.
         return http
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
     }
