@@ -106,6 +106,17 @@ class BadInputApiTest {
     }
 
     @Test
+    void nullDocumentIsBadRequestAndKeepsTheRevision() {
+        long id = Fixtures.validDraft(api, "filer1");
+        var body = problem(api.as("filer1").put(path(id, "document"), "null", "\"2\""), 400);
+        assertThat(errorPaths(body)).containsExactly("");
+        assertThat(body.at("/errors/0/rule").asText()).isEqualTo("structure.type");
+        var after = current(api, "filer1", id);
+        assertThat(after.path("revision").asInt()).isEqualTo(2);
+        assertThat(after.path("document").isObject()).isTrue();
+    }
+
+    @Test
     void wrongTypeInDocumentIsBadRequestWithItsPath() {
         long id = Fixtures.validDraft(api, "filer1");
         var document = Fixtures.validDocument();
