@@ -17,7 +17,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +83,7 @@ class BadInputApiTest {
     void yearOutsideTheSupportedRangeIsBadRequest() {
         var body = problem(api.as("filer1").post(Flows.DECLARATIONS, Map.of("formKey", "dept-overall", "year", 1800)), 400);
         assertThat(errorPaths(body)).containsExactly("/year");
+        assertThat(body.at("/errors/0/message").asText()).contains("2000", "1800");
     }
 
     @Test
@@ -197,6 +201,18 @@ class BadInputApiTest {
         long id = Fixtures.inDeptReview(api, "filer1");
         var body = problem(decide(api, "dept1", id, Map.of("outcome", "reject", "comment", "不符合要求")), 400);
         assertThat(errorPaths(body)).containsExactly("/outcome");
+        assertThat(statusOf(api, "filer1", id)).isEqualTo("DEPT_REVIEW");
+    }
+
+    @Test
+    void decisionFieldsThatAreNotPointersAreBadRequestNamingTheirIndex() {
+        long id = Fixtures.inDeptReview(api, "filer1");
+        var fields = new ArrayList<String>(Arrays.asList("/header/phone", null));
+        var nullField = problem(decide(api, "dept1", id, Map.of("outcome", "return", "comment", "电话", "fields", fields)), 400);
+        assertThat(errorPaths(nullField)).containsExactly("/fields/1");
+        var notPointer = problem(decide(api, "dept1", id,
+                Map.of("outcome", "return", "comment", "电话", "fields", List.of("/header/phone", "header"))), 400);
+        assertThat(errorPaths(notPointer)).containsExactly("/fields/1");
         assertThat(statusOf(api, "filer1", id)).isEqualTo("DEPT_REVIEW");
     }
 
