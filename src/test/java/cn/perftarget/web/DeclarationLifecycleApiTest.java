@@ -205,6 +205,25 @@ class DeclarationLifecycleApiTest {
         assertThat(approvedRevision.status()).as(approvedRevision.text()).isEqualTo(200);
         assertThat(approvedRevision.body().path("number").asInt()).isEqualTo(2);
         assertThat(approvedRevision.body().at("/document/header/phone").asText()).isEqualTo("85916419");
+
+        assertThat(api.as("filer1").post(path(id, "submission")).status()).isEqualTo(200);
+        assertThat(approve(api, "dept1", id).status()).isEqualTo(200);
+        var reapproved = decide(api, "finance1", id, Map.of("outcome", "approve", "grade", "良"));
+        assertThat(reapproved.status()).as(reapproved.text()).isEqualTo(200);
+        assertThat(reapproved.body().path("approvedRevision").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void validationReportsWithoutChangingAnything() {
+        long id = Fixtures.createDraft(api, "filer1");
+        var report = api.as("dept1").post(path(id, "validation"));
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        assertThat(report.body().path("valid").asBoolean(true)).isFalse();
+        assertThat(report.body().path("errors")).anySatisfy(e -> assertThat(e.path("path").asText()).isEqualTo("/header/phone"));
+        assertThat(report.body().path("warnings").isArray()).isTrue();
+        var after = current(api, "filer1", id);
+        assertThat(after.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(after.path("revision").asInt()).isEqualTo(1);
     }
 
     @Test
