@@ -77,6 +77,9 @@ final class Messages {
     }
 
     private static String describe(JsonNode actual) {
+        if (actual.isNull()) {
+            return "空值（null）";
+        }
         if (actual.isTextual()) {
             String text = actual.asText();
             String shown = text.length() > QUOTED_TEXT_LIMIT ? text.substring(0, QUOTED_TEXT_LIMIT) + "…" : text;

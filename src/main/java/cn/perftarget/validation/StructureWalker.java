@@ -27,6 +27,11 @@ final class StructureWalker {
     static List<Finding> walk(JsonNode schema, JsonNode document, boolean submission) {
         StructureWalker walker = new StructureWalker(submission);
         Place root = Place.root(schema.path("label").asText("申报表"));
+        if (document != null && document.isNull()) {
+            // A blank field may wait, but a document that is null as a whole is no draft of anything.
+            walker.add(root, Rules.TYPE, Messages.type(root, schema.path("type").asText(), document));
+            return walker.findings;
+        }
         walker.visit(schema, document == null ? MissingNode.getInstance() : document, root, true);
         return walker.findings;
     }

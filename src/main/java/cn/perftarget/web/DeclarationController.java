@@ -48,8 +48,9 @@ class DeclarationController {
     }
 
     record CreateRequest(
-            @NotBlank @Size(max = 100) String formKey,
-            @NotNull @Min(2000) @Max(2100) Integer year) {
+            @NotBlank(message = "不能为空") @Size(max = 100, message = "最多 100 个字符") String formKey,
+            @NotNull(message = "不能为空") @Min(value = 2000, message = "应在 2000 到 2100 之间")
+            @Max(value = 2100, message = "应在 2000 到 2100 之间") Integer year) {
     }
 
     record SubmissionResponse(@JsonUnwrapped DeclarationView declaration, ValidationReport report) {

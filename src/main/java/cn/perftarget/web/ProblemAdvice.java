@@ -1,5 +1,6 @@
 package cn.perftarget.web;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -117,8 +118,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         var findings = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Finding("/" + f.getField().replace('.', '/'), "request." + f.getCode(),
-                        f.getField() + "：" + f.getDefaultMessage()))
+                .map(f -> new Finding(pointer(f.getField()), "request." + f.getCode(),
+                        f.getField() + "：" + f.getDefaultMessage() + rejected(f.getRejectedValue())))
                 .toList();
         String detail = findings.isEmpty() ? "请求内容无效" : findings.get(0).message();
         return ResponseEntity.badRequest().body(withErrors(
@@ -130,6 +131,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(f -> Map.of("path", f.path(), "rule", f.rule(), "message", f.message()))
                 .toList());
         return problem;
+    }
+
+    /** A bound property path ({@code fields[1]}, {@code a.b}) as a JSON Pointer ({@code /fields/1}, {@code /a/b}). */
+    private static String pointer(String field) {
+        return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+
+    /** The refused value as the message shows it: scalars only, long text cut short. */
+    private static String rejected(Object value) {
+        if (value == null || value instanceof Collection<?>) {
+            return "";
+        }
+        String text = value.toString();
+        return "，实际为“" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "”";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -33,10 +33,12 @@ class ReviewController {
     }
 
     record DecisionRequest(
-            @NotNull @Pattern(regexp = "approve|return|reject", message = "应为 approve、return 或 reject") String outcome,
-            @Size(max = 4000) String comment,
+            @NotNull(message = "不能为空")
+            @Pattern(regexp = "approve|return|reject", message = "应为 approve、return 或 reject") String outcome,
+            @Size(max = 4000, message = "最多 4000 个字") String comment,
             @Pattern(regexp = "[优良中差]", message = "应为 优、良、中、差 之一") String grade,
-            @Size(max = 100) List<@NotNull @Size(max = 500) String> fields) {
+            @Size(max = 100, message = "最多 100 项")
+            List<@NotNull(message = "不能为空") @Size(max = 500, message = "最多 500 个字符") String> fields) {
     }
 
     @GetMapping("/api/tasks")
