@@ -40,7 +40,7 @@ final class DictionaryRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             String value = Relative.text(place, field);
             if (value == null) {
                 continue;

@@ -37,7 +37,7 @@ final class EqualRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             var l = left.selectFrom(place);
             var r = right.selectFrom(place);
             if (l.isEmpty() || r.isEmpty() || !l.get(0).node().isObject() || !r.get(0).node().isObject()) {

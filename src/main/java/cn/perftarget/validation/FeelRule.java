@@ -25,12 +25,14 @@ final class FeelRule implements Rule {
     private final Feel.Expression expression;
     private final String path;
     private final boolean usesDoc;
+    private final Projection item;
 
-    private FeelRule(RuleSpec spec, Feel.Expression expression, String path, boolean usesDoc) {
+    private FeelRule(RuleSpec spec, Feel.Expression expression, String path, boolean usesDoc, Projection item) {
         this.spec = spec;
         this.expression = expression;
         this.path = path;
         this.usesDoc = usesDoc;
+        this.item = item;
     }
 
     static FeelRule compile(RuleSpec spec, Map<String, String> functions) {
@@ -51,14 +53,17 @@ final class FeelRule implements Rule {
 
         StringBuilder text = new StringBuilder("{");
         functions.forEach((name, function) -> text.append(name).append(": ").append(function).append(", "));
-        text.append("__r: for __i in 1..count(__items) return {item: __items[__i], key: __keys[__i], ")
+        // Iterating the list directly: indexing a variable list converts it again on every access.
+        text.append("__r: for __e in __entries return {item: __e.item, key: __e.key, ")
                 .append("__failed: if (").append(when).append(") = false then false else (").append(assertion).append(") = false, ")
                 .append("__args: if __failed then {__x: true");
         args.forEach((name, value) -> text.append(", ").append(name).append(": (").append(value).append(")"));
         text.append("} else null}.__args}.__r");
         String all = text + " " + String.join(" ", functions.values());
+        String own = assertion + " " + when + " " + String.join(" ", args.values());
         try {
-            return new FeelRule(spec, Feel.parse(text.toString()), path, USES_DOC.matcher(all).find());
+            return new FeelRule(spec, Feel.parse(text.toString()), path, USES_DOC.matcher(all).find(),
+                    Projection.of("item", own));
         } catch (IllegalArgumentException e) {
             throw spec.problem("assert", "the rule does not form a valid FEEL expression: " + e.getMessage());
         }
@@ -75,19 +80,19 @@ final class FeelRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        var targets = spec.targets(subject.document());
+        var targets = spec.targets(subject);
         if (targets.isEmpty()) {
             return;
         }
-        List<Object> items = new ArrayList<>(targets.size());
-        List<Object> keys = new ArrayList<>(targets.size());
+        List<Object> entries = new ArrayList<>(targets.size());
         for (var target : targets) {
-            items.add(Subject.toPlain(target.node()));
-            keys.add(target.key());
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("item", item.apply(target.node()));
+            entry.put("key", target.key());
+            entries.add(entry);
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("__items", items);
-        variables.put("__keys", keys);
+        variables.put("__entries", entries);
         variables.put("context", Map.of("year", subject.context().year()));
         if (usesDoc) {
             variables.put("doc", subject.plain());

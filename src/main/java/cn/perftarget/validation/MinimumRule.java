@@ -41,13 +41,13 @@ final class MinimumRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             if (!applies(place)) {
                 continue;
             }
             for (var found : field.selectFrom(place)) {
                 String text = Values.text(found.node());
-                var measure = text == null ? null : Measure.parse(text, Set.of()).orElse(null);
+                var measure = text == null ? null : subject.measure(text).orElse(null);
                 if (measure != null && !measure.isQualitative() && unit.equals(measure.unit())
                         && measure.number().compareTo(min) < 0) {
                     findings.add(spec, found.pointer(), Map.of("field", subject.name(found.pointer()), "value", text,

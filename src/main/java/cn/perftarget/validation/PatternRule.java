@@ -34,7 +34,7 @@ final class PatternRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             for (var field : Relative.select(fields, place)) {
                 String text = Values.text(field.node());
                 if (text != null && !regex.matcher(text).matches()) {

@@ -31,10 +31,10 @@ final class PercentRangeRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             for (var field : Relative.select(fields, place)) {
                 String text = Values.text(field.node());
-                var measure = text == null ? null : Measure.parse(text, Set.of()).orElse(null);
+                var measure = text == null ? null : subject.measure(text).orElse(null);
                 if (measure != null && measure.isPercent()
                         && (measure.number().compareTo(min) < 0 || measure.number().compareTo(max) > 0)) {
                     findings.add(spec, field.pointer(), Map.of("field", subject.name(field.pointer()), "value", text,

@@ -41,7 +41,7 @@ final class PlaceholderRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             for (var field : Relative.select(fields, place)) {
                 String text = Values.text(field.node());
                 if (text != null && (values.contains(text) || (pattern != null && pattern.matcher(text).matches()))) {

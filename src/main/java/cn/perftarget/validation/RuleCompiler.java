@@ -49,6 +49,7 @@ final class RuleCompiler {
             case "targetMet" -> TargetMetRule.compile(spec);
             case "minimum" -> MinimumRule.compile(spec);
             case "unique" -> UniqueRule.compile(spec);
+            case "some" -> SomeRule.compile(spec);
             case "placeholder" -> PlaceholderRule.compile(spec);
             case "pattern" -> PatternRule.compile(spec);
             case "sum" -> SumRule.compile(spec);
@@ -57,7 +58,7 @@ final class RuleCompiler {
             case "shareBlank" -> ShareBlankRule.compile(spec);
             case "shareTotal" -> ShareTotalRule.compile(spec);
             default -> throw new DefinitionProblem(spec.place() + "/kind", "unknown rule kind \"" + spec.kind()
-                    + "\"; known: feel, dictionary, valueFormat, percentRange, sameUnit, targetMet, minimum, unique, "
+                    + "\"; known: feel, dictionary, valueFormat, percentRange, sameUnit, targetMet, minimum, unique, some, "
                     + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal");
         };
     }

@@ -143,13 +143,8 @@ final class RuleSpec {
     }
 
     /** Every place of the document this rule looks at. */
-    List<Selector.Target> targets(JsonNode document) {
-        if (forEach.size() == 1) {
-            return forEach.get(0).select(document);
-        }
-        List<Selector.Target> out = new ArrayList<>();
-        forEach.forEach(selector -> out.addAll(selector.select(document)));
-        return out;
+    List<Selector.Target> targets(Subject subject) {
+        return subject.targets(forEach);
     }
 
     String id() {

@@ -31,14 +31,14 @@ final class SameUnitRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
-            var target = numeric(Values.text(Relative.value(reference, place)));
+        for (var place : spec.targets(subject)) {
+            var target = numeric(subject, Values.text(Relative.value(reference, place)));
             if (target == null) {
                 continue;
             }
             for (var other : Relative.select(others, place)) {
                 String text = Values.text(other.node());
-                var measure = numeric(text);
+                var measure = numeric(subject, text);
                 if (measure != null && !Objects.equals(measure.unit(), target.unit())) {
                     findings.add(spec, other.pointer(), Map.of("field", subject.name(other.pointer()), "value", text,
                             "unit", unitName(measure.unit()), "target", target.display(),
@@ -48,8 +48,8 @@ final class SameUnitRule implements Rule {
         }
     }
 
-    private static Measure numeric(String text) {
-        return text == null ? null : Measure.parse(text, Set.of()).filter(m -> !m.isQualitative()).orElse(null);
+    private static Measure numeric(Subject subject, String text) {
+        return text == null ? null : subject.measure(text).filter(m -> !m.isQualitative()).orElse(null);
     }
 
     private static String unitName(String unit) {

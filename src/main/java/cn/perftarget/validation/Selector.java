@@ -13,8 +13,37 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record Selector(String pattern, List<String> segments) {
 
-    /** One selected place: its concrete pointer, the value there and the last segment (member name or index). */
-    record Target(String pointer, JsonNode node, String key) {
+    /**
+     * One selected place: the value there, the last segment (member name or index) and its concrete pointer,
+     * which is built only when asked for (on a finding), as most places have none.
+     */
+    static final class Target {
+
+        private final Target parent;
+        private final String key;
+        private final JsonNode node;
+
+        Target(Target parent, String key, JsonNode node) {
+            this.parent = parent;
+            this.key = key;
+            this.node = node;
+        }
+
+        static Target root(JsonNode node) {
+            return new Target(null, "", node);
+        }
+
+        JsonNode node() {
+            return node;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String pointer() {
+            return parent == null ? "" : parent.pointer() + "/" + escape(key);
+        }
     }
 
     static Selector of(String pattern) {
@@ -32,41 +61,42 @@ record Selector(String pattern, List<String> segments) {
 
     List<Target> select(JsonNode root) {
         List<Target> out = new ArrayList<>();
-        collect(root, "", "", 0, out);
+        collect(Target.root(root), 0, out);
         return out;
     }
 
-    /** Selects below a target, keeping the target's pointer as prefix. */
+    /** Selects below a target; the results' pointers continue the target's. */
     List<Target> selectFrom(Target base) {
         List<Target> out = new ArrayList<>();
-        collect(base.node(), base.pointer(), base.key(), 0, out);
+        collect(base, 0, out);
         return out;
     }
 
-    private void collect(JsonNode node, String pointer, String key, int depth, List<Target> out) {
+    private void collect(Target at, int depth, List<Target> out) {
+        JsonNode node = at.node();
         if (node == null || node.isMissingNode()) {
             return;
         }
         if (depth == segments.size()) {
-            out.add(new Target(pointer, node, key));
+            out.add(at);
             return;
         }
         String segment = segments.get(depth);
         if (segment.equals("*")) {
             if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    collect(node.get(i), pointer + "/" + i, Integer.toString(i), depth + 1, out);
+                    collect(new Target(at, Integer.toString(i), node.get(i)), depth + 1, out);
                 }
             } else if (node.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     var field = it.next();
-                    collect(field.getValue(), pointer + "/" + escape(field.getKey()), field.getKey(), depth + 1, out);
+                    collect(new Target(at, field.getKey(), field.getValue()), depth + 1, out);
                 }
             }
         } else if (node.isObject()) {
-            collect(node.get(segment), pointer + "/" + escape(segment), segment, depth + 1, out);
-        } else if (node.isArray() && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
-            collect(node.get(Integer.parseInt(segment)), pointer + "/" + segment, segment, depth + 1, out);
+            collect(new Target(at, segment, node.get(segment)), depth + 1, out);
+        } else if (node.isArray() && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+            collect(new Target(at, segment, node.get(Integer.parseInt(segment))), depth + 1, out);
         }
     }
 

@@ -26,7 +26,7 @@ final class ShareBlankRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var table : spec.targets(subject.document())) {
+        for (var table : spec.targets(subject)) {
             for (var row : Columns.rows(table)) {
                 var part = Values.amount(row.node().get(amount));
                 if (part.signum() != 0 && Values.isBlank(row.node().get(share))) {

@@ -37,7 +37,7 @@ final class ShareRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var table : spec.targets(subject.document())) {
+        for (var table : spec.targets(subject)) {
             BigDecimal whole = Values.amount(table.node().path(total).get(amount));
             if (whole.signum() == 0) {
                 continue;

@@ -38,7 +38,7 @@ final class ShareTotalRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var table : spec.targets(subject.document())) {
+        for (var table : spec.targets(subject)) {
             if (Values.amount(table.node().path(total).get(amount)).signum() == 0) {
                 continue;
             }

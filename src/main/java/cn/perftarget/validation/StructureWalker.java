@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * values that could never be right (wrong type, too long, unknown field) are refused at once.
  */
 final class StructureWalker {
+
+    // Compiled once: a form has a history map on every indicator.
+    private static final Map<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
 
     private final List<Finding> findings = new ArrayList<>();
     private final boolean submission;
@@ -98,7 +102,9 @@ final class StructureWalker {
             return;
         }
         checkSize(schema, value, place);
-        Pattern keyPattern = schema.has("keyPattern") ? Pattern.compile(schema.get("keyPattern").asText()) : null;
+        Pattern keyPattern = schema.has("keyPattern")
+                ? KEY_PATTERNS.computeIfAbsent(schema.get("keyPattern").asText(), Pattern::compile)
+                : null;
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             Place entryPlace = place.entry(entry.getKey());
             if (keyPattern != null && !keyPattern.matcher(entry.getKey()).matches()) {

@@ -1,5 +1,12 @@
 package cn.perftarget.validation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,6 +19,8 @@ final class Subject {
     private final ValidationContext context;
     private final Labels labels;
     private Object plain;
+    private final Map<String, Optional<Measure>> measures = new HashMap<>();
+    private final Map<List<Selector>, List<Selector.Target>> places = new HashMap<>();
 
     Subject(JsonNode document, ValidationContext context, Labels labels) {
         this.document = document;
@@ -30,6 +39,23 @@ final class Subject {
     /** How messages call the place at this pointer, e.g. 年度目标第2项/绩效指标第1项/指标值. */
     String name(String pointer) {
         return labels.nameOf(pointer);
+    }
+
+    /** The places these selectors pick, selected once for all the rules that share them. */
+    List<Selector.Target> targets(List<Selector> selectors) {
+        return places.computeIfAbsent(selectors, all -> {
+            if (all.size() == 1) {
+                return all.get(0).select(document);
+            }
+            List<Selector.Target> out = new ArrayList<>();
+            all.forEach(selector -> out.addAll(selector.select(document)));
+            return out;
+        });
+    }
+
+    /** An indicator value read by {@link Measure} (no bare grades), parsed once however many rules ask. */
+    Optional<Measure> measure(String text) {
+        return measures.computeIfAbsent(text, t -> Measure.parse(t, Set.of()));
     }
 
     /** The document as plain Java maps and lists, for the expression language. */

@@ -37,7 +37,7 @@ final class SumRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var table : spec.targets(subject.document())) {
+        for (var table : spec.targets(subject)) {
             if (!table.node().isObject() || !table.node().path(total).isObject()) {
                 continue;
             }

@@ -46,15 +46,15 @@ final class TargetMetRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
-            var goal = numeric(Values.text(Relative.value(target, place)));
+        for (var place : spec.targets(subject)) {
+            var goal = numeric(subject, Values.text(Relative.value(target, place)));
             var found = achieved.selectFrom(place);
             if (goal == null || found.isEmpty()) {
                 continue;
             }
             var reached = found.get(0);
             String text = Values.text(reached.node());
-            var measure = numeric(text);
+            var measure = numeric(subject, text);
             if (measure == null || !Objects.equals(measure.unit(), goal.unit())) {
                 continue;
             }
@@ -77,7 +77,7 @@ final class TargetMetRule implements Rule {
         return withoutOperator;
     }
 
-    private static Measure numeric(String text) {
-        return text == null ? null : Measure.parse(text, Set.of()).filter(m -> !m.isQualitative()).orElse(null);
+    private static Measure numeric(Subject subject, String text) {
+        return text == null ? null : subject.measure(text).filter(m -> !m.isQualitative()).orElse(null);
     }
 }

@@ -27,7 +27,7 @@ final class UniqueRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             Map<String, String> firstSeen = new HashMap<>();
             for (var item : list.selectFrom(place)) {
                 String value = Relative.text(item, field);

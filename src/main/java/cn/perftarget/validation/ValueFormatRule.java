@@ -31,10 +31,10 @@ final class ValueFormatRule implements Rule {
 
     @Override
     public void check(Subject subject, Findings findings) {
-        for (var place : spec.targets(subject.document())) {
+        for (var place : spec.targets(subject)) {
             for (var field : Relative.select(fields, place)) {
                 String text = Values.text(field.node());
-                if (text != null && Measure.parse(text, grades).isEmpty()) {
+                if (text != null && subject.measure(text).isEmpty() && !grades.contains(text)) {
                     findings.add(spec, field.pointer(), Map.of("field", subject.name(field.pointer()), "value", text));
                 }
             }
