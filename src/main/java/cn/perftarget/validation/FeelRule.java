@@ -34,16 +34,16 @@ final class FeelRule implements Rule {
     }
 
     static FeelRule compile(RuleSpec spec, Map<String, String> functions) {
-        String assertion = parsed(spec, "assert", spec.requiredText("assert"));
-        String when = parsed(spec, "when", spec.optionalText("when", "true"));
+        String assertion = tried(spec, "assert", parsed(spec, "assert", spec.requiredText("assert")), functions);
+        String when = tried(spec, "when", parsed(spec, "when", spec.optionalText("when", "true")), functions);
         String path = spec.optionalText("path", "");
         if (!path.isEmpty() && !path.startsWith("/")) {
             throw spec.problem("path", "path must be a JSON Pointer relative to the place, starting with /");
         }
         Map<String, String> args = new LinkedHashMap<>();
         JsonNode argsNode = spec.raw("args");
-        argsNode.fields().forEachRemaining(arg -> args.put(arg.getKey(),
-                parsed(spec, "args/" + arg.getKey(), arg.getValue().asText())));
+        argsNode.fields().forEachRemaining(arg -> args.put(arg.getKey(), tried(spec, "args/" + arg.getKey(),
+                parsed(spec, "args/" + arg.getKey(), arg.getValue().asText()), functions)));
         var names = new java.util.HashSet<>(args.keySet());
         names.addAll(Set.of("field", "key"));
         spec.provide(names);
@@ -71,6 +71,29 @@ final class FeelRule implements Rule {
         } catch (IllegalArgumentException e) {
             throw spec.problem(parameter, "FEEL expression does not parse: " + e.getMessage());
         }
+    }
+
+    /**
+     * Evaluates one expression once on an empty place, so that a misspelt function name stops the start-up instead of
+     * switching the rule off (the engine reads an unknown function as null). Calls behind a false condition are not
+     * reached here; {@link Feel#evaluate} refuses them when a document reaches them.
+     */
+    private static String tried(RuleSpec spec, String parameter, String text, Map<String, String> functions) {
+        StringBuilder trial = new StringBuilder("{");
+        functions.forEach((name, function) -> trial.append(name).append(": ").append(function).append(", "));
+        trial.append("__v: (").append(text).append(")}.__v");
+        Map<String, Object> variables = Map.of("item", Map.of(), "key", "", "doc", Map.of(),
+                "context", Map.of("year", 2000));
+        String unknown;
+        try {
+            unknown = Feel.unknownFunction(Feel.parse(trial.toString()), variables);
+        } catch (IllegalArgumentException e) {
+            return text;   // does not form an expression together with the functions: reported below for the whole rule
+        }
+        if (unknown != null) {
+            throw spec.problem(parameter, "FEEL expression calls a function that does not exist: " + unknown);
+        }
+        return text;
     }
 
     @Override
