@@ -1,6 +1,7 @@
 package cn.perftarget.definition;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,8 +70,8 @@ final class FormDefinitionLoader {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidFormDefinitionException("Form definition " + file + " is not valid JSON" + where + ": "
-                    + e.getOriginalMessage(), e);
+            throw new InvalidFormDefinitionException("Form definition " + file + " is not valid JSON" + where
+                    + lastPlace(e) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read form definition " + file, e);
         }
@@ -83,6 +84,15 @@ final class FormDefinitionLoader {
             throw new InvalidFormDefinitionException("Form definition " + file + " at " + problem.place() + ": "
                     + problem.getMessage(), problem);
         }
+    }
+
+    /** The JSON Pointer of the value the parser was at when it gave up, e.g. ", after /rules/3/kind", if any. */
+    private static String lastPlace(JacksonException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            return pointer.isEmpty() ? "" : ", after " + pointer;
+        }
+        return "";
     }
 
     private static String name(Resource resource) {

@@ -26,26 +26,29 @@ final class FeelRule implements Rule {
     private final String path;
     private final boolean usesDoc;
     private final Projection item;
+    private final Projection doc;
 
-    private FeelRule(RuleSpec spec, Feel.Expression expression, String path, boolean usesDoc, Projection item) {
+    private FeelRule(RuleSpec spec, Feel.Expression expression, String path, boolean usesDoc, Projection item,
+                     Projection doc) {
         this.spec = spec;
         this.expression = expression;
         this.path = path;
         this.usesDoc = usesDoc;
         this.item = item;
+        this.doc = doc;
     }
 
     static FeelRule compile(RuleSpec spec, Map<String, String> functions) {
-        String assertion = parsed(spec, "assert", spec.requiredText("assert"));
-        String when = parsed(spec, "when", spec.optionalText("when", "true"));
+        String assertion = tried(spec, "assert", parsed(spec, "assert", spec.requiredText("assert")), functions);
+        String when = tried(spec, "when", parsed(spec, "when", spec.optionalText("when", "true")), functions);
         String path = spec.optionalText("path", "");
         if (!path.isEmpty() && !path.startsWith("/")) {
             throw spec.problem("path", "path must be a JSON Pointer relative to the place, starting with /");
         }
         Map<String, String> args = new LinkedHashMap<>();
         JsonNode argsNode = spec.raw("args");
-        argsNode.fields().forEachRemaining(arg -> args.put(arg.getKey(),
-                parsed(spec, "args/" + arg.getKey(), arg.getValue().asText())));
+        argsNode.fields().forEachRemaining(arg -> args.put(arg.getKey(), tried(spec, "args/" + arg.getKey(),
+                parsed(spec, "args/" + arg.getKey(), arg.getValue().asText()), functions)));
         var names = new java.util.HashSet<>(args.keySet());
         names.addAll(Set.of("field", "key"));
         spec.provide(names);
@@ -63,7 +66,7 @@ final class FeelRule implements Rule {
         String own = assertion + " " + when + " " + String.join(" ", args.values());
         try {
             return new FeelRule(spec, Feel.parse(text.toString()), path, USES_DOC.matcher(all).find(),
-                    Projection.of("item", own));
+                    Projection.of("item", own), Projection.of("doc", all));
         } catch (IllegalArgumentException e) {
             throw spec.problem("assert", "the rule does not form a valid FEEL expression: " + e.getMessage());
         }
@@ -76,6 +79,29 @@ final class FeelRule implements Rule {
         } catch (IllegalArgumentException e) {
             throw spec.problem(parameter, "FEEL expression does not parse: " + e.getMessage());
         }
+    }
+
+    /**
+     * Evaluates one expression once on an empty place, so that a misspelt function name stops the start-up instead of
+     * switching the rule off (the engine reads an unknown function as null). Calls behind a false condition are not
+     * reached here; {@link Feel#evaluate} refuses them when a document reaches them.
+     */
+    private static String tried(RuleSpec spec, String parameter, String text, Map<String, String> functions) {
+        StringBuilder trial = new StringBuilder("{");
+        functions.forEach((name, function) -> trial.append(name).append(": ").append(function).append(", "));
+        trial.append("__v: (").append(text).append(")}.__v");
+        Map<String, Object> variables = Map.of("item", Map.of(), "key", "", "doc", Map.of(),
+                "context", Map.of("year", 2000));
+        String unknown;
+        try {
+            unknown = Feel.unknownFunction(Feel.parse(trial.toString()), variables);
+        } catch (IllegalArgumentException e) {
+            return text;   // does not form an expression together with the functions: reported below for the whole rule
+        }
+        if (unknown != null) {
+            throw spec.problem(parameter, "FEEL expression calls a function that does not exist: " + unknown);
+        }
+        return text;
     }
 
     @Override
@@ -95,7 +121,7 @@ final class FeelRule implements Rule {
         variables.put("__entries", entries);
         variables.put("context", Map.of("year", subject.context().year()));
         if (usesDoc) {
-            variables.put("doc", subject.plain());
+            variables.put("doc", doc.apply(subject.document()));
         }
         List<?> results = (List<?>) Feel.evaluate(expression, variables);
         for (int i = 0; i < results.size(); i++) {

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * Kind {@code shareTotal}: the 占比 of a table's rows other than {@code total} add up to 100 within
- * {@code tolerance} (rounding of printed shares), when the table has an amount and any share is given.
+ * {@code tolerance} (rounding of printed shares), when the table has an amount and any share is given. A table in
+ * which a row with a non-zero amount has no share is not judged: its sum is unknown, and the blank share is
+ * {@code shareBlank}'s finding (a warning), which this rule must not turn into an error.
  */
 final class ShareTotalRule implements Rule {
 
@@ -44,14 +46,20 @@ final class ShareTotalRule implements Rule {
             }
             BigDecimal sum = BigDecimal.ZERO;
             boolean anyGiven = false;
+            boolean unknown = false;
             for (var row : Columns.rows(table)) {
+                if (row.key().equals(total)) {
+                    continue;
+                }
                 BigDecimal given = Values.number(row.node().get(share));
-                if (!row.key().equals(total) && given != null) {
+                if (given != null) {
                     sum = sum.add(given);
                     anyGiven = true;
+                } else if (Values.amount(row.node().get(amount)).signum() != 0) {
+                    unknown = true;
                 }
             }
-            if (anyGiven && !Columns.within(sum, HUNDRED, tolerance)) {
+            if (anyGiven && !unknown && !Columns.within(sum, HUNDRED, tolerance)) {
                 String pointer = table.pointer() + "/" + Selector.escape(total) + "/" + Selector.escape(share);
                 findings.add(spec, pointer, Map.of("field", subject.name(pointer), "sum", sum));
             }

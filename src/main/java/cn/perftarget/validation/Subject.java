@@ -18,7 +18,6 @@ final class Subject {
     private final JsonNode document;
     private final ValidationContext context;
     private final Labels labels;
-    private Object plain;
     private final Map<String, Optional<Measure>> measures = new HashMap<>();
     private final Map<List<Selector>, List<Selector.Target>> places = new HashMap<>();
 
@@ -56,14 +55,6 @@ final class Subject {
     /** An indicator value read by {@link Measure} (no bare grades), parsed once however many rules ask. */
     Optional<Measure> measure(String text) {
         return measures.computeIfAbsent(text, t -> Measure.parse(t, Set.of()));
-    }
-
-    /** The document as plain Java maps and lists, for the expression language. */
-    Object plain() {
-        if (plain == null) {
-            plain = toPlain(document);
-        }
-        return plain;
     }
 
     static Object toPlain(JsonNode node) {
