@@ -27,6 +27,24 @@ public final class Fixtures {
         }
     }
 
+    /** The corrected sample moved to another budget year: header year and the 近两年 columns of the funds. */
+    public static ObjectNode validDocument(int year) {
+        var document = validDocument();
+        ((ObjectNode) document.get("header")).put("year", year);
+        for (String table : new String[] {"income", "expenditure"}) {
+            document.path("funds").path(table).forEach(row -> {
+                var history = (ObjectNode) row.get("history");
+                if (history != null) {
+                    var shifted = JSON.createObjectNode();
+                    history.fields().forEachRemaining(e -> shifted.set(
+                            Integer.toString(Integer.parseInt(e.getKey()) + year - 2020), e.getValue()));
+                    ((ObjectNode) row).set("history", shifted);
+                }
+            });
+        }
+        return document;
+    }
+
     public static long createDraft(Api api, String filer) {
         var created = api.as(filer).post("/api/declarations", Map.of("formKey", "dept-overall", "year", 2020));
         assertThat(created.status()).as(created.text()).isEqualTo(201);

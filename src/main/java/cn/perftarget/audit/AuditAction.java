@@ -11,7 +11,10 @@ public enum AuditAction {
     APPROVED("审核通过"),
     RETURNED("退回修改"),
     REJECTED("驳回"),
-    ADJUSTMENT_OPENED("发起调整");
+    ADJUSTMENT_OPENED("发起调整"),
+    REMINDED("提交期限提醒"),
+    OVERDUE("逾期未提交"),
+    ESCALATED("审核超时升级");
 
     private final String label;
 

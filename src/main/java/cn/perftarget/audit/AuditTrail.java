@@ -25,6 +25,12 @@ public class AuditTrail {
         events.save(new AuditEvent(entry, clock.instant()));
     }
 
+    /** Whether this action was ever recorded for the declaration. */
+    @Transactional(readOnly = true)
+    public boolean has(long declarationId, AuditAction action) {
+        return events.countByDeclarationIdAndAction(declarationId, action) > 0;
+    }
+
     /** Every event of one declaration, oldest first. */
     @Transactional(readOnly = true)
     public List<AuditRecord> historyOf(long declarationId) {

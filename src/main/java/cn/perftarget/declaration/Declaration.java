@@ -42,6 +42,7 @@ class Declaration {
     private String filedBy;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant firstSubmittedAt;
     @Version
     private long lockVersion;
 
@@ -70,8 +71,11 @@ class Declaration {
         return revision;
     }
 
-    void submit() {
+    void submit(Instant now) {
         move("提交", DEPT_REVIEW, DRAFT, RETURNED);
+        if (firstSubmittedAt == null) {
+            firstSubmittedAt = now;
+        }
     }
 
     void withdraw() {
@@ -161,5 +165,9 @@ class Declaration {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    Instant firstSubmittedAt() {
+        return firstSubmittedAt;
     }
 }

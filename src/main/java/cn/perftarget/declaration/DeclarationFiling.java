@@ -58,7 +58,7 @@ public class DeclarationFiling {
                 actor.department(), year, actor.username(), now));
         var document = definition.initialDocument(directory.departmentName(actor.department()), year);
         documents.store(declaration, document, actor.username(), now);
-        process.start(declaration.id(), declaration.department(), declaration.formKey(), actor);
+        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
         return views.of(declaration, document);
     }

@@ -23,7 +23,7 @@ public class DeclarationLifecycle {
 
     public void submitted(long declarationId) {
         var declaration = load(declarationId);
-        declaration.submit();
+        declaration.submit(clock.instant());
         documents.freezeCurrent(declaration, clock.instant());
         declaration.touch(clock.instant());
     }

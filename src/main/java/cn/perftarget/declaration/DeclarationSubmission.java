@@ -72,7 +72,7 @@ public class DeclarationSubmission {
         var from = declaration.status();
         declaration.openAdjustment();
         declaration.touch(clock.instant());
-        process.start(declaration.id(), declaration.department(), declaration.formKey(), actor);
+        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
         journal.record(actor, declaration, AuditAction.ADJUSTMENT_OPENED, from, null);
         return view(declaration);
     }

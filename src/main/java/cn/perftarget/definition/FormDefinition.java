@@ -34,6 +34,15 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
     }
 
     /**
+     * The facts the approval process routes on: JSON Pointers into the document (e.g.
+     * {@code "totalBudget": "/funds/income/total/budget"}) and fixed facts of the template
+     * ({@code "expertReview": true}). Missing when the template declares none.
+     */
+    public JsonNode routing() {
+        return source.path("routing");
+    }
+
+    /**
      * A new document for a fresh declaration, holding only the values named by the definition's
      * {@code prefill} section (JSON Pointer into the document → {@code departmentName} or {@code year}).
      */

@@ -7,6 +7,9 @@ package cn.perftarget.identity;
  */
 public record Actor(String username, String name, Role role, String department) {
 
+    /** Who acts when a timer fires. */
+    public static final Actor SYSTEM = new Actor("system", "系统", Role.SYSTEM, null);
+
     public boolean is(Role other) {
         return role == other;
     }

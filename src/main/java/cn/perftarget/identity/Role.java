@@ -7,7 +7,9 @@ public enum Role {
     FINANCE_REVIEWER("财政审核人"),
     EXPERT("评审专家"),
     AUDITOR("审计"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /** The application itself, acting on timers; no account has it. */
+    SYSTEM("系统");
 
     private final String label;
 

@@ -20,12 +20,12 @@ class DeclarationTest {
         var d = draft();
         switch (status) {
             case DRAFT -> { }
-            case DEPT_REVIEW -> d.submit();
-            case FINANCE_REVIEW -> { d.submit(); d.forwardToFinance(); }
-            case EXPERT_REVIEW -> { d.submit(); d.forwardToFinance(); d.forwardToExpert(); }
-            case RETURNED -> { d.submit(); d.returnForRevision(); }
-            case APPROVED -> { d.submit(); d.forwardToFinance(); d.approve(); }
-            case REJECTED -> { d.submit(); d.forwardToFinance(); d.reject(); }
+            case DEPT_REVIEW -> d.submit(NOW);
+            case FINANCE_REVIEW -> { d.submit(NOW); d.forwardToFinance(); }
+            case EXPERT_REVIEW -> { d.submit(NOW); d.forwardToFinance(); d.forwardToExpert(); }
+            case RETURNED -> { d.submit(NOW); d.returnForRevision(); }
+            case APPROVED -> { d.submit(NOW); d.forwardToFinance(); d.approve(); }
+            case REJECTED -> { d.submit(NOW); d.forwardToFinance(); d.reject(); }
         }
         return d;
     }
@@ -85,9 +85,9 @@ class DeclarationTest {
         refused(DeclarationStatus.DRAFT, Declaration::forwardToFinance);
         refused(DeclarationStatus.DEPT_REVIEW, Declaration::reject);
         refused(DeclarationStatus.DEPT_REVIEW, Declaration::approve);
-        refused(DeclarationStatus.APPROVED, Declaration::submit);
+        refused(DeclarationStatus.APPROVED, d -> d.submit(NOW));
         refused(DeclarationStatus.APPROVED, Declaration::returnForRevision);
-        refused(DeclarationStatus.REJECTED, Declaration::submit);
+        refused(DeclarationStatus.REJECTED, d -> d.submit(NOW));
         refused(DeclarationStatus.REJECTED, Declaration::openAdjustment);
         refused(DeclarationStatus.RETURNED, Declaration::openAdjustment);
     }

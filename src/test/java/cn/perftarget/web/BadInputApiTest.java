@@ -217,6 +217,19 @@ class BadInputApiTest {
     }
 
     @Test
+    void hugeStringIsRefusedAtItsFieldAndTheRevisionStays() {
+        long id = Fixtures.validDraft(api, "filer1");
+        var document = Fixtures.validDocument();
+        document.put("functions", "职".repeat(200_000));
+        var body = problem(api.as("filer1").put(path(id, "document"), document, "\"2\""), 400);
+        assertThat(body.path("errors")).anySatisfy(error -> {
+            assertThat(error.path("path").asText()).isEqualTo("/functions");
+            assertThat(error.path("rule").asText()).isEqualTo("structure.max-length");
+        });
+        assertThat(current(api, "filer1", id).path("revision").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void tenThousandIndicatorsAreRefusedAsTooMany() {
         long id = Fixtures.validDraft(api, "filer1");
         var document = Fixtures.validDocument();

@@ -290,8 +290,7 @@ class DeclarationLifecycleApiTest {
         var created = api.as("filer1").post(Flows.DECLARATIONS, Map.of("formKey", "dept-overall", "year", 2021));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.body().path("id").asLong();
-        var document = Fixtures.validDocument();
-        ((ObjectNode) document.path("header")).put("year", 2021);
+        var document = Fixtures.validDocument(2021);
         assertThat(api.as("filer1").put(path(id, "document"), document, "\"1\"").status()).isEqualTo(200);
         var submitted = api.as("filer1").post(path(id, "submission"));
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);

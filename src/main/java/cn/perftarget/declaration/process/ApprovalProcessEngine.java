@@ -6,19 +6,27 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DECLARATION_ID;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DEPARTMENT;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_FORM_KEY;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.REVIEW_TASKS_IN_ORDER;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import cn.perftarget.declaration.DeadlineProperties;
+import cn.perftarget.declaration.ReviewTaskInfo;
 import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
 
@@ -33,17 +41,52 @@ public class ApprovalProcessEngine {
     private final TaskService tasks;
     private final IdentityService identity;
 
-    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    private final String escalationGroup;
+
+    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                          DeadlineProperties deadlines) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.escalationGroup = deadlines.review().escalationGroup();
     }
 
-    public void start(long declarationId, String department, String formKey, Actor actor) {
+    public void start(long declarationId, String department, String formKey, int year, Actor actor) {
         as(actor, () -> runtime.startProcessInstanceByKey(KEY, businessKey(declarationId), Map.of(
                 VAR_DECLARATION_ID, declarationId,
                 VAR_DEPARTMENT, department,
-                VAR_FORM_KEY, formKey)));
+                VAR_FORM_KEY, formKey,
+                VAR_YEAR, year)));
+    }
+
+    /** The open review task of each of these declarations that has one. */
+    public Map<Long, ReviewTaskInfo> openReviewTasks(Collection<Long> declarationIds) {
+        if (declarationIds.isEmpty()) {
+            return Map.of();
+        }
+        var found = tasks.createTaskQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKeyIn(declarationIds.stream().map(String::valueOf).toArray(String[]::new))
+                .taskDefinitionKeyIn(REVIEW_TASKS_IN_ORDER.toArray(String[]::new))
+                .includeAssignedTasks()
+                .list();
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!found.isEmpty()) {
+            runtime.createProcessInstanceQuery()
+                    .processInstanceIds(found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                    .list()
+                    .forEach(instance -> businessKeys.put(instance.getId(), instance.getBusinessKey()));
+        }
+        Map<Long, ReviewTaskInfo> byDeclaration = new HashMap<>();
+        for (Task task : found) {
+            long id = Long.parseLong(businessKeys.get(task.getProcessInstanceId()));
+            boolean escalated = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> escalationGroup.equals(link.getGroupId()));
+            byDeclaration.put(id, new ReviewTaskInfo(task.getTaskDefinitionKey(), task.getName(),
+                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    escalated));
+        }
+        return byDeclaration;
     }
 
     /** Completes fill-in; the process then validates and either moves on to review or comes back. */

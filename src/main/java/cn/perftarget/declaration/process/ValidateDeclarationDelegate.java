@@ -2,6 +2,8 @@ package cn.perftarget.declaration.process;
 
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.ERROR_INVALID;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DECLARATION_ID;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_TEMPLATE_REQUIRES_EXPERT;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_TOTAL_BUDGET;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_VALID;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -29,5 +31,8 @@ class ValidateDeclarationDelegate implements JavaDelegate {
         if (!valid) {
             throw new BpmnError(ERROR_INVALID, "申报表未通过校验");
         }
+        var facts = check.routingFacts(declarationId);
+        execution.setVariable(VAR_TOTAL_BUDGET, facts.totalBudget());
+        execution.setVariable(VAR_TEMPLATE_REQUIRES_EXPERT, facts.templateRequiresExpert());
     }
 }

@@ -63,7 +63,7 @@ class DeclarationApprovalProcessTest {
 
         assertThat(instance).isStarted().isWaitingAt(TASK_FILL_IN);
         assertThat(engine.getRuntimeService().getVariables(instance.getId()).keySet())
-                .containsExactlyInAnyOrder("declarationId", "department", "formKey");
+                .containsExactlyInAnyOrder("declarationId", "department", "formKey", "year");
     }
 
     @Test

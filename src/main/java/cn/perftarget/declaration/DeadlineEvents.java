@@ -1,0 +1,53 @@
+package cn.perftarget.declaration;
+
+import org.springframework.stereotype.Component;
+
+import cn.perftarget.audit.AuditAction;
+import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.Actor;
+
+/**
+ * What the approval process's timers record: the reminder before the submission deadline, the overdue mark
+ * after it (each once, and only while the declaration was never submitted), and review escalations.
+ */
+@Component("deadlineEvents")
+public class DeadlineEvents {
+
+    private final Declarations declarations;
+    private final AuditTrail audit;
+    private final Journal journal;
+    private final SubmissionDeadlines deadlines;
+
+    DeadlineEvents(Declarations declarations, AuditTrail audit, Journal journal, SubmissionDeadlines deadlines) {
+        this.declarations = declarations;
+        this.audit = audit;
+        this.journal = journal;
+        this.deadlines = deadlines;
+    }
+
+    public void reminded(long declarationId) {
+        var declaration = load(declarationId);
+        if (declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.REMINDED)) {
+            journal.record(Actor.SYSTEM, declaration, AuditAction.REMINDED, declaration.status(),
+                    "提交截止时间：" + deadlines.deadline(declaration.year()));
+        }
+    }
+
+    public void overdue(long declarationId) {
+        var declaration = load(declarationId);
+        if (declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.OVERDUE)) {
+            journal.record(Actor.SYSTEM, declaration, AuditAction.OVERDUE, declaration.status(),
+                    "已超过提交截止时间：" + deadlines.deadline(declaration.year()));
+        }
+    }
+
+    public void escalated(long declarationId, String step, String group) {
+        var declaration = load(declarationId);
+        journal.record(Actor.SYSTEM, declaration, AuditAction.ESCALATED, declaration.status(),
+                "“" + step + "”超过审核时限，已升级至 " + group);
+    }
+
+    private Declaration load(long declarationId) {
+        return declarations.findById(declarationId).orElseThrow(() -> new DeclarationNotFoundException(declarationId));
+    }
+}
