@@ -5,7 +5,10 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A declaration as callers see it; {@code document} is null in listings. */
+/**
+ * A declaration as callers see it; {@code document} is null in listings. {@code overdue}: not submitted by the
+ * budget year's {@code submissionDeadline}, or first submitted after it.
+ */
 public record DeclarationView(
         long id,
         String formKey,
@@ -19,5 +22,7 @@ public record DeclarationView(
         String filedBy,
         Instant createdAt,
         Instant updatedAt,
+        Instant submissionDeadline,
+        boolean overdue,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode document) {
 }

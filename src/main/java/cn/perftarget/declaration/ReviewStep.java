@@ -1,5 +1,8 @@
 package cn.perftarget.declaration;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,5 +42,10 @@ public class ReviewStep {
                 .orElseThrow(() -> new StatusConflictException("申报表当前状态为“" + step.label() + "”，不在审核中"));
         process.decide(id, task, outcome, actor);
         return views.of(declaration, documents.current(declaration));
+    }
+
+    /** The open review task of each of these declarations that has one, keyed by declaration id. */
+    public Map<Long, ReviewTaskInfo> openTasks(List<Long> declarationIds) {
+        return process.openReviewTasks(declarationIds);
     }
 }

@@ -1,5 +1,8 @@
 package cn.perftarget.declaration;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -11,15 +14,22 @@ import cn.perftarget.identity.Directory;
 class Views {
 
     private final Directory directory;
+    private final SubmissionDeadlines deadlines;
+    private final Clock clock;
 
-    Views(Directory directory) {
+    Views(Directory directory, SubmissionDeadlines deadlines, Clock clock) {
         this.directory = directory;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     DeclarationView of(Declaration d, JsonNode document) {
+        Instant deadline = deadlines.deadline(d.year());
+        Instant submitted = d.firstSubmittedAt();
+        boolean overdue = submitted == null ? clock.instant().isAfter(deadline) : submitted.isAfter(deadline);
         return new DeclarationView(d.id(), d.formKey(), d.formVersion(), d.department(),
                 directory.departmentName(d.department()), d.year(), d.status(), d.revision(), d.approvedRevision(),
-                d.filedBy(), d.createdAt(), d.updatedAt(), document);
+                d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document);
     }
 
     RevisionView of(Revision r, JsonNode document) {

@@ -1,6 +1,7 @@
 package cn.perftarget.review;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,5 +46,25 @@ class ReviewDecision {
         this.fields = fields;
         this.revision = revision;
         this.decidedAt = decidedAt;
+    }
+
+    DecisionView toView(List<String> pointers) {
+        return new DecisionView(step, reviewer, outcome, comment, grade, pointers, revision, decidedAt);
+    }
+
+    String fields() {
+        return fields;
+    }
+
+    String reviewer() {
+        return reviewer;
+    }
+
+    DeclarationStatus step() {
+        return step;
+    }
+
+    int revision() {
+        return revision;
     }
 }

@@ -75,6 +75,11 @@ public class ReviewDecisions {
             throw InvalidRequestException.of("/grade", "decision.grade",
                     "等级“" + command.grade() + "”无效，应为 优、良、中、差 之一");
         }
+        if (command.grade() != null && ReviewerPolicy.outcomeOf(command.grade()) != command.outcome()) {
+            throw InvalidRequestException.of("/grade", "decision.grade-outcome",
+                    "等级“" + command.grade() + "”应" + ReviewerPolicy.outcomeLabel(command.grade())
+                            + "（财预〔2015〕88号：优、良批复，中退回修改，差驳回），与 outcome=" + command.outcome().code() + " 不一致");
+        }
         for (int i = 0; i < command.fields().size(); i++) {
             String pointer = command.fields().get(i);
             if (pointer == null || !(pointer.isEmpty() || pointer.startsWith("/"))) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ReviewStep;
 import cn.perftarget.identity.Actor;
 
 /** The declarations waiting for a reviewer's decision. */
@@ -14,16 +15,21 @@ import cn.perftarget.identity.Actor;
 public class ReviewTasks {
 
     private final DeclarationQueries declarations;
+    private final ReviewStep reviewStep;
 
-    ReviewTasks(DeclarationQueries declarations) {
+    ReviewTasks(DeclarationQueries declarations, ReviewStep reviewStep) {
         this.declarations = declarations;
+        this.reviewStep = reviewStep;
     }
 
-    public List<DeclarationView> waitingFor(Actor actor) {
+    /** The declarations in the caller's review step that the caller may decide, each with its open task. */
+    public List<ReviewTask> waitingFor(Actor actor) {
         var step = ReviewerPolicy.stepOf(actor.role()).orElseThrow(() -> new ActionForbiddenException(
                 "待办任务只对审核人开放，当前用户角色为“" + actor.role().label() + "”"));
-        return declarations.list(actor, step, null).stream()
+        List<DeclarationView> waiting = declarations.list(actor, step, null).stream()
                 .filter(d -> !d.filedBy().equals(actor.username()))
                 .toList();
+        var tasks = reviewStep.openTasks(waiting.stream().map(DeclarationView::id).toList());
+        return waiting.stream().map(d -> new ReviewTask(d, tasks.get(d.id()))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.perftarget.web;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.declaration.DeclarationView;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.review.ChangesSinceReview;
 import cn.perftarget.review.DecisionCommand;
+import cn.perftarget.review.DecisionView;
 import cn.perftarget.review.Outcome;
 import cn.perftarget.review.ReviewDecisions;
+import cn.perftarget.review.ReviewRecords;
+import cn.perftarget.review.ReviewTask;
 import cn.perftarget.review.ReviewTasks;
 
 @RestController
@@ -26,10 +31,12 @@ class ReviewController {
 
     private final ReviewTasks tasks;
     private final ReviewDecisions decisions;
+    private final ReviewRecords records;
 
-    ReviewController(ReviewTasks tasks, ReviewDecisions decisions) {
+    ReviewController(ReviewTasks tasks, ReviewDecisions decisions, ReviewRecords records) {
         this.tasks = tasks;
         this.decisions = decisions;
+        this.records = records;
     }
 
     record DecisionRequest(
@@ -42,8 +49,25 @@ class ReviewController {
     }
 
     @GetMapping("/api/tasks")
-    List<DeclarationView> tasks(Actor actor) {
+    List<ReviewTask> tasks(Actor actor) {
         return tasks.waitingFor(actor);
+    }
+
+    @GetMapping("/api/declarations/{id}/decisions")
+    List<DecisionView> decisions(Actor actor, @PathVariable long id) {
+        return records.decisions(actor, id);
+    }
+
+    /** Reviewers' comments keyed by the JSON Pointer of the field they are about. */
+    @GetMapping("/api/declarations/{id}/comments")
+    Map<String, List<DecisionView>> comments(Actor actor, @PathVariable long id) {
+        return records.commentsByField(actor, id);
+    }
+
+    /** What changed since the revision the caller last decided on. */
+    @GetMapping("/api/declarations/{id}/changes-since-my-review")
+    ChangesSinceReview changesSinceMyReview(Actor actor, @PathVariable long id) {
+        return records.changesSinceMyReview(actor, id);
     }
 
     @PostMapping("/api/declarations/{id}/decision")

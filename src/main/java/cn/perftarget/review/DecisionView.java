@@ -1,0 +1,16 @@
+package cn.perftarget.review;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.perftarget.declaration.DeclarationStatus;
+
+/**
+ * One reviewer's decision as filers and auditors see it.
+ *
+ * @param fields   JSON Pointers of the fields the comment is about
+ * @param revision the revision the reviewer decided on
+ */
+public record DecisionView(DeclarationStatus step, String reviewer, String outcome, String comment, String grade,
+                           List<String> fields, int revision, Instant decidedAt) {
+}
