@@ -68,7 +68,6 @@ public class ApprovalProcessEngine {
                 .processDefinitionKey(KEY)
                 .processInstanceBusinessKeyIn(declarationIds.stream().map(String::valueOf).toArray(String[]::new))
                 .taskDefinitionKeyIn(REVIEW_TASKS_IN_ORDER.toArray(String[]::new))
-                .includeAssignedTasks()
                 .list();
         Map<String, String> businessKeys = new HashMap<>();
         if (!found.isEmpty()) {
