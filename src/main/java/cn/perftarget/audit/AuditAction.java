@@ -14,7 +14,8 @@ public enum AuditAction {
     ADJUSTMENT_OPENED("发起调整"),
     REMINDED("提交期限提醒"),
     OVERDUE("逾期未提交"),
-    ESCALATED("审核超时升级");
+    ESCALATED("审核超时升级"),
+    EXPORTED("导出审计记录");
 
     private final String label;
 

@@ -1,6 +1,7 @@
 package cn.perftarget.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,7 @@ class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long declarationId;
+    private Integer seq;
     private Instant occurredAt;
     private String actor;
     private String actorRole;
@@ -32,13 +34,18 @@ class AuditEvent {
     private String comment;
     private String grade;
     private String details;
+    private String prevHash;
+    private String hash;
 
     protected AuditEvent() {
     }
 
-    AuditEvent(AuditEntry entry, Instant occurredAt) {
+    /** The next event of a chain whose last hash is {@code prevHash}. */
+    AuditEvent(AuditEntry entry, Instant occurredAt, int seq, String prevHash) {
         this.declarationId = entry.declarationId();
-        this.occurredAt = occurredAt;
+        this.seq = seq;
+        // Databases keep microseconds: hash what will be read back.
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.actor = entry.actor();
         this.actorRole = entry.actorRole();
         this.department = entry.department();
@@ -50,10 +57,17 @@ class AuditEvent {
         this.comment = entry.comment();
         this.grade = entry.grade();
         this.details = entry.details();
+        this.prevHash = prevHash;
+        this.hash = EventHash.of(declarationId, seq, this.occurredAt, actor, actorRole, department, budgetYear,
+                action.name(), statusFrom, statusTo, revision, comment, grade, details, prevHash);
+    }
+
+    String hash() {
+        return hash;
     }
 
     AuditRecord toRecord() {
-        return new AuditRecord(id, occurredAt, actor, actorRole, action.name(), action.label(),
-                statusFrom, statusTo, revision, comment, grade, details);
+        return new AuditRecord(id, declarationId, seq, occurredAt, actor, actorRole, department, budgetYear,
+                action.name(), action.label(), statusFrom, statusTo, revision, comment, grade, details, hash);
     }
 }

@@ -2,9 +2,10 @@ package cn.perftarget.audit;
 
 import java.util.List;
 
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
-interface AuditEvents extends Repository<AuditEvent, Long> {
+interface AuditEvents extends Repository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
 
     AuditEvent save(AuditEvent event);
 

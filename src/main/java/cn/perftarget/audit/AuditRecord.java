@@ -2,12 +2,16 @@ package cn.perftarget.audit;
 
 import java.time.Instant;
 
-/** One stored audit event, as shown in a declaration's history. */
+/** One stored audit event, as auditors and a declaration's history see it. */
 public record AuditRecord(
         long id,
+        Long declaration,
+        Integer seq,
         Instant time,
         String actor,
         String role,
+        String department,
+        Integer year,
         String action,
         String actionLabel,
         String fromStatus,
@@ -15,5 +19,6 @@ public record AuditRecord(
         Integer revision,
         String comment,
         String grade,
-        String details) {
+        String details,
+        String hash) {
 }

@@ -7,22 +7,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The append-only record of what happened to each declaration. */
+/** The append-only, hash-chained record of what happened to each declaration. */
 @Service
 public class AuditTrail {
 
+    /** The chain of events that concern no single declaration, such as exports of the audit trail. */
+    public static final long GENERAL = 0L;
+
     private final AuditEvents events;
+    private final AuditChains chains;
     private final Clock clock;
 
-    AuditTrail(AuditEvents events, Clock clock) {
+    AuditTrail(AuditEvents events, AuditChains chains, Clock clock) {
         this.events = events;
+        this.chains = chains;
         this.clock = clock;
     }
 
-    /** Records an event in the caller's transaction: if the action fails, so does its record, and vice versa. */
+    /**
+     * Appends an event to its declaration's chain in the caller's transaction: if the action fails, so does its
+     * record, and if the record cannot be written, the action is undone.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        events.save(new AuditEvent(entry, clock.instant()));
+        var chain = chains.lockHead(entry.declarationId())
+                .orElseGet(() -> chains.save(new AuditChain(entry.declarationId())));
+        var event = events.save(new AuditEvent(entry, clock.instant(), chain.length() + 1, chain.headHash()));
+        chain.advance(event.hash());
     }
 
     /** Whether this action was ever recorded for the declaration. */

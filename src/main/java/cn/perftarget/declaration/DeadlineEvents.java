@@ -1,5 +1,7 @@
 package cn.perftarget.declaration;
 
+import java.time.Clock;
+
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.audit.AuditAction;
@@ -17,17 +19,22 @@ public class DeadlineEvents {
     private final AuditTrail audit;
     private final Journal journal;
     private final SubmissionDeadlines deadlines;
+    private final Clock clock;
 
-    DeadlineEvents(Declarations declarations, AuditTrail audit, Journal journal, SubmissionDeadlines deadlines) {
+    DeadlineEvents(Declarations declarations, AuditTrail audit, Journal journal, SubmissionDeadlines deadlines,
+                   Clock clock) {
         this.declarations = declarations;
         this.audit = audit;
         this.journal = journal;
         this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public void reminded(long declarationId) {
         var declaration = load(declarationId);
-        if (declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.REMINDED)) {
+        // A timer created after the reminder time fires at once; past the deadline the overdue mark says it all.
+        boolean beforeDeadline = clock.instant().isBefore(deadlines.deadline(declaration.year()));
+        if (beforeDeadline && declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.REMINDED)) {
             journal.record(Actor.SYSTEM, declaration, AuditAction.REMINDED, declaration.status(),
                     "提交截止时间：" + deadlines.deadline(declaration.year()));
         }

@@ -14,6 +14,7 @@ import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 import cn.perftarget.validation.DocumentValidator;
+import cn.perftarget.validation.ValidationReport;
 
 /** Filers' use cases that create and change a declaration's document. */
 @Service
@@ -29,11 +30,12 @@ public class DeclarationFiling {
     private final Directory directory;
     private final Views views;
     private final Journal journal;
+    private final SubmissionCheck check;
     private final Clock clock;
 
     DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
                       DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
-                      Views views, Journal journal, Clock clock) {
+                      Views views, Journal journal, SubmissionCheck check, Clock clock) {
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
@@ -43,6 +45,7 @@ public class DeclarationFiling {
         this.directory = directory;
         this.views = views;
         this.journal = journal;
+        this.check = check;
         this.clock = clock;
     }
 
@@ -86,5 +89,15 @@ public class DeclarationFiling {
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.SAVED, declaration.status(), null);
         return views.of(declaration, document);
+    }
+
+    /** The validation report of the current revision; the document is not changed, the check is recorded. */
+    public ValidationReport validate(Actor actor, long id) {
+        var declaration = access.visible(actor, id);
+        var report = check.report(declaration);
+        journal.record(actor, declaration, AuditAction.VALIDATED, declaration.status(),
+                (report.valid() ? "通过" : "未通过") + "：" + report.errors().size() + " 项错误，"
+                        + report.warnings().size() + " 项警告");
+        return report;
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.identity.Actor;
-import cn.perftarget.validation.ValidationReport;
 
 /** Everything a caller may read about the declarations they may see. */
 @Service
@@ -17,15 +16,12 @@ public class DeclarationQueries {
     private final Declarations declarations;
     private final DocumentStore documents;
     private final Access access;
-    private final SubmissionCheck check;
     private final Views views;
 
-    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, SubmissionCheck check,
-                       Views views) {
+    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views) {
         this.declarations = declarations;
         this.documents = documents;
         this.access = access;
-        this.check = check;
         this.views = views;
     }
 
@@ -44,11 +40,6 @@ public class DeclarationQueries {
     public DeclarationView get(Actor actor, long id) {
         var declaration = access.visible(actor, id);
         return views.of(declaration, documents.current(declaration));
-    }
-
-    /** The validation report of the current revision; changes nothing. */
-    public ValidationReport validate(Actor actor, long id) {
-        return check.report(access.visible(actor, id));
     }
 
     public List<RevisionView> revisions(Actor actor, long id) {

@@ -84,7 +84,7 @@ class DeclarationController {
 
     @PostMapping("/{id}/validation")
     ValidationReport validate(Actor actor, @PathVariable long id) {
-        return queries.validate(actor, id);
+        return filing.validate(actor, id);
     }
 
     @PostMapping("/{id}/submission")

@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.perftarget.audit.AuditRecord;
-import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.declaration.DeclarationHistory;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.FieldChange;
 import cn.perftarget.declaration.RevisionView;
+import cn.perftarget.declaration.TimelineEntry;
 import cn.perftarget.identity.Actor;
 
 /** Revisions, diffs and the event history of one declaration. */
@@ -21,11 +21,11 @@ import cn.perftarget.identity.Actor;
 class HistoryController {
 
     private final DeclarationQueries queries;
-    private final AuditTrail audit;
+    private final DeclarationHistory history;
 
-    HistoryController(DeclarationQueries queries, AuditTrail audit) {
+    HistoryController(DeclarationQueries queries, DeclarationHistory history) {
         this.queries = queries;
-        this.audit = audit;
+        this.history = history;
     }
 
     @GetMapping("/revisions")
@@ -43,9 +43,9 @@ class HistoryController {
         return queries.diff(actor, id, from, to);
     }
 
+    /** Our audit events merged with the engine's activities (tasks, assignees, durations), oldest first. */
     @GetMapping("/history")
-    List<AuditRecord> history(Actor actor, @PathVariable long id) {
-        queries.summary(actor, id);
-        return audit.historyOf(id);
+    List<TimelineEntry> history(Actor actor, @PathVariable long id) {
+        return history.timeline(actor, id);
     }
 }

@@ -10,6 +10,7 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.REVIE
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.declaration.DeadlineProperties;
+import cn.perftarget.declaration.ProcessActivity;
 import cn.perftarget.declaration.ReviewTaskInfo;
 import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
@@ -41,13 +44,15 @@ public class ApprovalProcessEngine {
     private final TaskService tasks;
     private final IdentityService identity;
 
+    private final HistoryService history;
     private final String escalationGroup;
 
-    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity,
+    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history,
                           DeadlineProperties deadlines) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.history = history;
         this.escalationGroup = deadlines.review().escalationGroup();
     }
 
@@ -57,6 +62,22 @@ public class ApprovalProcessEngine {
                 VAR_DEPARTMENT, department,
                 VAR_FORM_KEY, formKey,
                 VAR_YEAR, year)));
+    }
+
+    /** Every activity of every process instance the declaration had (adjustments start new ones), oldest first. */
+    public List<ProcessActivity> activities(long declarationId) {
+        List<ProcessActivity> out = new ArrayList<>();
+        for (var instance : history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey(declarationId)).orderByProcessInstanceStartTime().asc().list()) {
+            for (var activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                    .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
+                out.add(new ProcessActivity(activity.getActivityId(), activity.getActivityName(),
+                        activity.getActivityType(), activity.getAssignee(), activity.getStartTime().toInstant(),
+                        activity.getEndTime() == null ? null : activity.getEndTime().toInstant(),
+                        activity.getDurationInMillis(), instance.getId()));
+            }
+        }
+        return out;
     }
 
     /** The open review task of each of these declarations that has one. */

@@ -1,0 +1,7 @@
+package cn.perftarget.audit;
+
+import java.time.Instant;
+
+/** What an auditor searches for; null fields do not restrict. {@code to} is exclusive. */
+public record AuditFilter(String department, Integer year, String actor, AuditAction action, Instant from, Instant to) {
+}

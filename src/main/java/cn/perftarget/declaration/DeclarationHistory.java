@@ -1,0 +1,42 @@
+package cn.perftarget.declaration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.declaration.process.ApprovalProcessEngine;
+import cn.perftarget.identity.Actor;
+
+/** One timeline of a declaration: our audit events merged with what the engine recorded, oldest first. */
+@Service
+@Transactional(readOnly = true)
+public class DeclarationHistory {
+
+    private final Access access;
+    private final AuditTrail audit;
+    private final ApprovalProcessEngine process;
+
+    DeclarationHistory(Access access, AuditTrail audit, ApprovalProcessEngine process) {
+        this.access = access;
+        this.audit = audit;
+        this.process = process;
+    }
+
+    public List<TimelineEntry> timeline(Actor actor, long id) {
+        access.visible(actor, id);
+        List<TimelineEntry> entries = new ArrayList<>();
+        audit.historyOf(id).forEach(e -> entries.add(new TimelineEntry(e.time(), "audit", e.id(), e.actor(), e.role(),
+                e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.revision(), e.comment(), e.grade(),
+                e.details(), null, null, null, null, null, null)));
+        process.activities(id).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, null, null, null,
+                null, null, null, null, null, null, null, a.activityId(), a.name(), a.type(), a.assignee(), a.end(),
+                a.durationMs())));
+        // Stable: at the same instant our event (the cause) stays before the engine's activities it started.
+        entries.sort(Comparator.comparing(TimelineEntry::time));
+        return entries;
+    }
+}

@@ -1,0 +1,118 @@
+package cn.perftarget.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.perftarget.audit.AuditAction;
+import cn.perftarget.audit.AuditFilter;
+import cn.perftarget.audit.AuditPage;
+import cn.perftarget.audit.AuditQueries;
+import cn.perftarget.audit.AuditVerifier;
+import cn.perftarget.audit.ChainVerification;
+import cn.perftarget.declaration.ActionForbiddenException;
+import cn.perftarget.declaration.DeadlineProperties;
+import cn.perftarget.declaration.InvalidRequestException;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Role;
+
+/** Auditors' search, CSV export and chain verification. Nobody else may read across declarations. */
+@RestController
+@RequestMapping("/api/audit")
+@Validated
+class AuditController {
+
+    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final AuditQueries queries;
+    private final AuditVerifier verifier;
+    private final ZoneId zone;
+
+    AuditController(AuditQueries queries, AuditVerifier verifier, DeadlineProperties deadlines) {
+        this.queries = queries;
+        this.verifier = verifier;
+        this.zone = deadlines.zone();
+    }
+
+    @GetMapping("/events")
+    AuditPage events(Actor actor, @RequestParam(required = false) String department,
+                     @RequestParam(required = false) Integer year,
+                     @RequestParam(name = "actor", required = false) String who,
+                     @RequestParam(required = false) AuditAction action,
+                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        requireAuditor(actor);
+        return queries.search(filter(department, year, who, action, from, to), page, size);
+    }
+
+    @GetMapping(path = "/events", produces = "text/csv")
+    ResponseEntity<byte[]> export(Actor actor, @RequestParam(required = false) String department,
+                                  @RequestParam(required = false) Integer year,
+                                  @RequestParam(name = "actor", required = false) String who,
+                                  @RequestParam(required = false) AuditAction action,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        requireAuditor(actor);
+        var csv = new AuditCsv();
+        queries.export(filter(department, year, who, action, from, to), actor.username(), actor.role().name(), csv::add);
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/verify")
+    ChainVerification verify(Actor actor) {
+        requireAuditor(actor);
+        return verifier.verify();
+    }
+
+    private static void requireAuditor(Actor actor) {
+        if (!actor.is(Role.AUDITOR)) {
+            throw new ActionForbiddenException("审计记录只对审计人员开放，当前用户角色为“" + actor.role().label() + "”");
+        }
+    }
+
+    private AuditFilter filter(String department, Integer year, String actor, AuditAction action, String from, String to) {
+        return new AuditFilter(blankToNull(department), year, blankToNull(actor), action, instant("from", from),
+                instant("to", to));
+    }
+
+    /** An instant (2026-11-26T08:00:00Z), a local date-time or a date (start of that day) in the deadline zone. */
+    private Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            }
+            if (text.contains("T")) {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            }
+            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(name, "request.time", "参数“" + name + "”的值“" + text
+                    + "”不是时间：应为 2026-11-26、2026-11-26T08:00:00 或 2026-11-26T08:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

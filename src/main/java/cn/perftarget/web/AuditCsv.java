@@ -1,0 +1,39 @@
+package cn.perftarget.web;
+
+import cn.perftarget.audit.AuditRecord;
+
+/** Audit events as CSV that Excel opens as UTF-8: a byte-order mark, a Chinese header, RFC 4180 quoting. */
+final class AuditCsv {
+
+    private final StringBuilder out = new StringBuilder("\uFEFF")
+            .append("编号,申报表,链序号,时间,操作人,角色,部门,年度,操作,原状态,新状态,修订号,意见,等级,详情,哈希\r\n");
+
+    void add(AuditRecord e) {
+        Object[] cells = {e.id(), e.declaration(), e.seq(), e.time(), e.actor(), e.role(), e.department(), e.year(),
+                e.actionLabel(), e.fromStatus(), e.toStatus(), e.revision(), e.comment(), e.grade(), e.details(), e.hash()};
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(quote(cells[i]));
+        }
+        out.append("\r\n");
+    }
+
+    private static String quote(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        String text = cell.toString();
+        // A leading =, +, - or @ would make Excel run the cell as a formula.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.matches(".*[\",\r\n].*") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
