@@ -24,9 +24,25 @@ class ProcessDeployer implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
 
     private final RepositoryService repository;
+    private final int historyDays;
 
-    ProcessDeployer(RepositoryService repository) {
+    ProcessDeployer(RepositoryService repository, HistoryProperties history) {
         this.repository = repository;
+        this.historyDays = history.timeToLiveDays();
+    }
+
+    /** The models say ten years; the configured time to live wins, so operators need not edit BPMN to change it. */
+    private void applyHistoryTimeToLive() {
+        for (var definition : repository.createProcessDefinitionQuery().list()) {
+            if (!Integer.valueOf(historyDays).equals(definition.getHistoryTimeToLive())) {
+                repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), historyDays);
+            }
+        }
+        for (var decision : repository.createDecisionDefinitionQuery().list()) {
+            if (!Integer.valueOf(historyDays).equals(decision.getHistoryTimeToLive())) {
+                repository.updateDecisionDefinitionHistoryTimeToLive(decision.getId(), historyDays);
+            }
+        }
     }
 
     @Override
@@ -49,6 +65,7 @@ class ProcessDeployer implements InitializingBean {
             var deployment = builder.deployWithResult();
             log.info("Deployed {} process model(s) from processes/: {} definition(s) new or changed",
                     count, deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+            applyHistoryTimeToLive();
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取 processes/ 中的流程模型", e);
         }
