@@ -8,7 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,8 +77,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 e.findings());
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail concurrent(OptimisticLockingFailureException e) {
+    /** Optimistic version conflicts and lock timeouts alike: someone else changed the same declaration just now. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrent(ConcurrencyFailureException e) {
         return ProblemWriter.problem(HttpStatus.CONFLICT, "并发冲突", "申报表正被他人同时修改或处理，请刷新后重试", "concurrent-change");
     }
 
