@@ -61,6 +61,11 @@ class AuditController {
                      @RequestParam(defaultValue = "50") @Min(value = 1, message = "应在 1 到 500 之间")
                      @Max(value = 500, message = "应在 1 到 500 之间") int size) {
         requireAuditor(actor);
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // The database takes the offset of a page as an int.
+            throw InvalidRequestException.of("page", "request.page", "参数“page”的值“" + page + "”过大：page × size 不能超过 "
+                    + Integer.MAX_VALUE);
+        }
         return queries.search(filter(department, year, who, action, from, to), page, size);
     }
 
