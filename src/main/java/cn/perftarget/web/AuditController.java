@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,10 +30,13 @@ import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
 
-/** Auditors' search, CSV export and chain verification. Nobody else may read across declarations. */
+/**
+ * Auditors' search, CSV export and chain verification. Nobody else may read across declarations. The constraints on
+ * {@code page} and {@code size} are checked by Spring MVC itself (no class-level {@code @Validated}, whose proxy
+ * would throw a ConstraintViolationException that no handler maps to 400).
+ */
 @RestController
 @RequestMapping("/api/audit")
-@Validated
 class AuditController {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -55,9 +57,15 @@ class AuditController {
                      @RequestParam(name = "actor", required = false) String who,
                      @RequestParam(required = false) AuditAction action,
                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+                     @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+                     @RequestParam(defaultValue = "50") @Min(value = 1, message = "应在 1 到 500 之间")
+                     @Max(value = 500, message = "应在 1 到 500 之间") int size) {
         requireAuditor(actor);
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // The database takes the offset of a page as an int.
+            throw InvalidRequestException.of("page", "request.page", "参数“page”的值“" + page + "”过大：page × size 不能超过 "
+                    + Integer.MAX_VALUE);
+        }
         return queries.search(filter(department, year, who, action, from, to), page, size);
     }
 

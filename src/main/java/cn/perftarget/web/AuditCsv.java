@@ -1,9 +1,14 @@
 package cn.perftarget.web;
 
+import java.util.regex.Pattern;
+
 import cn.perftarget.audit.AuditRecord;
 
 /** Audit events as CSV that Excel opens as UTF-8: a byte-order mark, a Chinese header, RFC 4180 quoting. */
 final class AuditCsv {
+
+    /** What makes RFC 4180 quote a cell; found anywhere, whatever other line breaks (U+2028, U+0085) come before. */
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("[\",\r\n]");
 
     private final StringBuilder out = new StringBuilder("\uFEFF")
             .append("编号,申报表,链序号,时间,操作人,角色,部门,年度,操作,原状态,新状态,修订号,意见,等级,详情,哈希\r\n");
@@ -29,7 +34,7 @@ final class AuditCsv {
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        return text.matches(".*[\",\r\n].*") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return NEEDS_QUOTES.matcher(text).find() ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     @Override

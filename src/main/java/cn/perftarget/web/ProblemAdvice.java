@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +19,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -125,6 +128,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = findings.isEmpty() ? "请求内容无效" : findings.get(0).message();
         return ResponseEntity.badRequest().body(withErrors(
                 ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", detail, "invalid-request"), findings));
+    }
+
+    /** A request parameter that breaks its constraint (e.g. {@code size=0}): 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        var findings = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> {
+                    String name = parameterName(result.getMethodParameter());
+                    return new Finding(name, "request.parameter", "参数“" + name + "”的值“" + result.getArgument()
+                            + "”无效：" + error.getDefaultMessage());
+                }))
+                .toList();
+        String detail = findings.isEmpty() ? "请求参数无效" : findings.get(0).message();
+        return ResponseEntity.badRequest().body(withErrors(
+                ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail, "invalid-parameter"), findings));
+    }
+
+    /** The name the client used: the {@code @RequestParam} name when it has one, else the Java parameter's. */
+    private static String parameterName(MethodParameter parameter) {
+        var param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return parameter.getParameterName() == null ? "参数" + parameter.getParameterIndex() : parameter.getParameterName();
     }
 
     static ProblemDetail withErrors(ProblemDetail problem, List<Finding> findings) {

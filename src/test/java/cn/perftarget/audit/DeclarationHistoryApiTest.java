@@ -1,0 +1,175 @@
+package cn.perftarget.audit;
+
+import static cn.perftarget.audit.Steps.decide;
+import static cn.perftarget.audit.Steps.ok;
+import static cn.perftarget.audit.Steps.path;
+import static cn.perftarget.audit.Steps.problem;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.END_APPROVED;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_DEPT_REVIEW;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FILL_IN;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FINANCE_REVIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.perftarget.Api;
+import cn.perftarget.ApplicationTest;
+import cn.perftarget.Fixtures;
+
+/**
+ * GET /api/declarations/{id}/history: the audit trail of the declaration and the engine's activities in one
+ * timeline, oldest first, for its department, the reviewers and the auditors.
+ */
+@ApplicationTest
+class DeclarationHistoryApiTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    AuditTrail audit;
+
+    /** Returned by dept1 with a comment, corrected, resubmitted, approved by dept1 and by finance1 with grade 优. */
+    private long reviewed() {
+        long id = Steps.returnedAndSavedAgain(api);
+        ok(api.as("filer1").post(path(id, "submission")));
+        decide(api, "dept1", id, Map.of("outcome", "approve"));
+        decide(api, "finance1", id, Map.of("outcome", "approve", "grade", "优"));
+        return id;
+    }
+
+    private List<JsonNode> history(String user, long id) {
+        var got = api.as(user).get(path(id, "history"));
+        ok(got);
+        assertThat(got.contentType()).startsWith("application/json");
+        return Steps.list(got.body());
+    }
+
+    private static List<JsonNode> from(List<JsonNode> timeline, String source) {
+        return timeline.stream().filter(e -> e.path("source").asText().equals(source)).toList();
+    }
+
+    private static List<JsonNode> activities(List<JsonNode> timeline, String activityId) {
+        return from(timeline, "engine").stream().filter(e -> e.path("activityId").asText().equals(activityId)).toList();
+    }
+
+    @Test
+    void timelineIsSortedByTimeAndHoldsOnlyAuditAndEngineEntries() {
+        var timeline = history("auditor1", reviewed());
+
+        assertThat(timeline).extracting(e -> e.path("source").asText()).containsOnly("audit", "engine");
+        var times = timeline.stream().map(e -> Instant.parse(e.path("time").asText())).toList();
+        assertThat(times).isSorted();
+        assertThat(from(timeline, "audit")).isNotEmpty();
+        assertThat(from(timeline, "engine")).isNotEmpty();
+    }
+
+    @Test
+    void auditEntriesAreTheDeclarationsAuditTrailWithActorStatusesCommentGradeAndRevision() {
+        long id = reviewed();
+        var entries = from(history("auditor1", id), "audit");
+
+        assertThat(entries).extracting(e -> e.path("action").asText(), e -> e.path("actor").asText(),
+                        e -> e.path("fromStatus").asText(null), e -> e.path("toStatus").asText(), e -> e.path("revision").asInt())
+                .containsExactly(
+                        tuple("CREATED", "filer1", null, "DRAFT", 1),
+                        tuple("SAVED", "filer1", "DRAFT", "DRAFT", 2),
+                        tuple("SUBMITTED", "filer1", "DRAFT", "DEPT_REVIEW", 2),
+                        tuple("RETURNED", "dept1", "DEPT_REVIEW", "RETURNED", 2),
+                        tuple("SAVED", "filer1", "RETURNED", "RETURNED", 3),
+                        tuple("SUBMITTED", "filer1", "RETURNED", "DEPT_REVIEW", 3),
+                        tuple("APPROVED", "dept1", "DEPT_REVIEW", "FINANCE_REVIEW", 3),
+                        tuple("APPROVED", "finance1", "FINANCE_REVIEW", "APPROVED", 3));
+        assertThat(entries).extracting(e -> e.path("event").asLong())
+                .containsExactlyElementsOf(audit.historyOf(id).stream().map(AuditRecord::id).toList());
+        assertThat(entries).extracting(e -> e.path("role").asText()).containsExactly("FILER", "FILER", "FILER",
+                "DEPT_REVIEWER", "FILER", "FILER", "DEPT_REVIEWER", "FINANCE_REVIEWER");
+        assertThat(entries.get(3).path("comment").asText()).isEqualTo("联系电话请加区号");
+        assertThat(entries.get(3).path("details").asText()).contains("/header/phone");
+        assertThat(entries.get(7).path("grade").asText()).isEqualTo("优");
+        assertThat(entries.get(7).has("comment")).isFalse();
+        assertThat(entries.get(6).has("grade")).isFalse();
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.path("actionLabel").asText()).isNotBlank();
+            assertThat(e.has("activityId")).isFalse();
+        });
+    }
+
+    @Test
+    void engineEntriesNameTheActivityAndGiveEndAndDurationOfCompletedTasks() {
+        var timeline = history("auditor1", reviewed());
+        var engine = from(timeline, "engine");
+
+        assertThat(engine).allSatisfy(e -> {
+            assertThat(e.path("activityId").asText()).isNotBlank();
+            assertThat(e.path("activityType").asText()).isNotBlank();
+            assertThat(e.has("actor")).isFalse();
+            assertThat(e.has("action")).isFalse();
+        });
+        assertThat(activities(timeline, TASK_FILL_IN)).hasSize(2);
+        var deptReviews = activities(timeline, TASK_DEPT_REVIEW);
+        assertThat(deptReviews).hasSize(2);
+        assertThat(activities(timeline, TASK_FINANCE_REVIEW)).hasSize(1);
+        assertThat(activities(timeline, END_APPROVED)).hasSize(1);
+        for (var task : List.of(deptReviews.get(0), deptReviews.get(1), activities(timeline, TASK_FINANCE_REVIEW).get(0))) {
+            assertThat(task.path("activityType").asText()).isEqualTo("userTask");
+            assertThat(task.path("activityName").asText()).isNotBlank();
+            var start = Instant.parse(task.path("time").asText());
+            var end = Instant.parse(task.path("end").asText());
+            assertThat(end).isAfterOrEqualTo(start);
+            assertThat(task.path("durationMs").asLong()).isEqualTo(Duration.between(start, end).toMillis());
+            // The engine tasks are completed without being claimed: no assignee, or the reviewer who completed it.
+            assertThat(task.path("assignee").asText(null)).isIn(null, "dept1", "finance1");
+        }
+    }
+
+    @Test
+    void openReviewTaskHasNeitherEndNorDuration() {
+        long id = Fixtures.inDeptReview(api, "filer1");
+        var timeline = history("dept1", id);
+
+        var deptReview = activities(timeline, TASK_DEPT_REVIEW);
+        assertThat(deptReview).hasSize(1);
+        assertThat(deptReview.get(0).has("end")).isFalse();
+        assertThat(deptReview.get(0).has("durationMs")).isFalse();
+        assertThat(activities(timeline, TASK_FILL_IN).get(0).path("end").asText()).isNotBlank();
+        assertThat(from(timeline, "audit")).extracting(e -> e.path("action").asText())
+                .containsExactly("CREATED", "SAVED", "SUBMITTED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"filer1", "dept1", "finance1", "expert1", "auditor1"})
+    void departmentReviewersAndAuditorsSeeTheSameTimeline(String user) {
+        long id = Fixtures.inFinanceReview(api, "filer1", "dept1");
+        var timeline = history(user, id);
+
+        assertThat(from(timeline, "audit")).extracting(e -> e.path("action").asText())
+                .containsExactly("CREATED", "SAVED", "SUBMITTED", "APPROVED");
+        assertThat(timeline).isEqualTo(history("auditor1", id));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"filer2", "dept2"})
+    void anotherDepartmentGetsNotFound(String user) {
+        long id = Fixtures.inFinanceReview(api, "filer1", "dept1");
+
+        var body = problem(api.as(user).get(path(id, "history")), 404);
+
+        assertThat(body.toString()).doesNotContain("filer1", "CREATED");
+    }
+
+    @Test
+    void unknownDeclarationIsNotFound() {
+        problem(api.as("auditor1").get(path(Long.MAX_VALUE, "history")), 404);
+    }
+}
