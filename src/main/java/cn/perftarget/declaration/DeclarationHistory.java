@@ -35,7 +35,8 @@ public class DeclarationHistory {
         process.activities(id).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, null, null, null,
                 null, null, null, null, null, null, null, a.activityId(), a.name(), a.type(), a.assignee(), a.end(),
                 a.durationMs())));
-        // Stable: at the same instant our event (the cause) stays before the engine's activities it started.
+        // An audit event is written after the engine work of its call, so it follows the activities it caused;
+        // the sort is stable, so entries of the same instant keep audit-before-engine order.
         entries.sort(Comparator.comparing(TimelineEntry::time));
         return entries;
     }
