@@ -140,9 +140,31 @@ public class ApprovalProcessEngine {
             if (task == null) {
                 throw new StatusConflictException("申报表不在“" + taskKey + "”环节，可能已被他人处理");
             }
-            tasks.complete(task.getId(), variables);
+            try {
+                tasks.complete(task.getId(), variables);
+            } catch (RuntimeException e) {
+                if (completedByOthers(task.getId(), e)) {
+                    throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
+                }
+                throw e;
+            }
             return null;
         });
+    }
+
+    /**
+     * Whether a failed completion lost a race: another request completed the task and committed after we found it,
+     * so the engine read a task and then an execution tree that no longer fit together (a missing task, an execution
+     * without its parent) before its optimistic locking could say so. The task is gone then; otherwise the failure
+     * is real and stays as it is.
+     */
+    private boolean completedByOthers(String taskId, RuntimeException failure) {
+        try {
+            return tasks.createTaskQuery().taskId(taskId).count() == 0;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
     }
 
     private <T> T as(Actor actor, Supplier<T> call) {
