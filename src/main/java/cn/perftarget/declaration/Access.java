@@ -38,7 +38,17 @@ class Access {
 
     /** A declaration the caller may see and, as a filer of its department, change. */
     Declaration owned(Actor actor, long id) {
-        var declaration = visible(actor, id);
+        return requireFiler(actor, visible(actor, id));
+    }
+
+    /** As {@link #owned}, locked for the rest of the transaction so that a second writer waits and then sees the change. */
+    Declaration ownedForUpdate(Actor actor, long id) {
+        return requireFiler(actor, declarations.lockById(id)
+                .filter(d -> canSee(actor, d))
+                .orElseThrow(() -> new DeclarationNotFoundException(id)));
+    }
+
+    private static Declaration requireFiler(Actor actor, Declaration declaration) {
         if (!actor.is(Role.FILER)) {
             throw new ActionForbiddenException("只有本部门填报人可以执行此操作，当前用户角色为“" + actor.role().label() + "”");
         }

@@ -68,7 +68,7 @@ public class DeclarationFiling {
 
     /** Saves a new revision of the document, if {@code ifMatch} names the current one. */
     public DeclarationView saveDocument(Actor actor, long id, String ifMatch, JsonNode document) {
-        var declaration = access.owned(actor, id);
+        var declaration = access.ownedForUpdate(actor, id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException();
         }

@@ -3,7 +3,11 @@ package cn.perftarget.declaration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface Declarations extends Repository<Declaration, Long>, JpaSpecificationExecutor<Declaration> {
@@ -11,6 +15,11 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     Declaration save(Declaration declaration);
 
     Optional<Declaration> findById(Long id);
+
+    /** The declaration, locked until the end of the transaction: concurrent saves of one document take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from Declaration d where d.id = :id")
+    Optional<Declaration> lockById(Long id);
 
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);
 }

@@ -122,8 +122,21 @@ public class ApprovalProcessEngine {
                         .correlateWithResult();
             } catch (MismatchingMessageCorrelationException e) {
                 throw new StatusConflictException("申报表已有审核人处理，不能撤回");
+            } catch (RuntimeException e) {
+                // A reviewer's decision committed between correlating and delivering: the subscription is gone.
+                if (runtime.createEventSubscriptionQuery().eventName(MESSAGE_WITHDRAWN)
+                        .processInstanceId(instanceIdOf(declarationId)).count() == 0) {
+                    throw new StatusConflictException("申报表已有审核人处理，不能撤回");
+                }
+                throw e;
             }
         });
+    }
+
+    private String instanceIdOf(long declarationId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(declarationId))
+                .active().list().stream().findFirst();
+        return instance.map(i -> i.getId()).orElse("none");
     }
 
     /** Completes the review task {@code taskKey} with the reviewer's outcome as the routing flag. */
@@ -138,7 +151,7 @@ public class ApprovalProcessEngine {
                     .taskDefinitionKey(taskKey)
                     .singleResult();
             if (task == null) {
-                throw new StatusConflictException("申报表不在“" + taskKey + "”环节，可能已被他人处理");
+                throw new StatusConflictException("申报表已不在该审核环节，可能已被他人处理，请刷新后重试");
             }
             try {
                 tasks.complete(task.getId(), variables);
