@@ -16,6 +16,9 @@ import cn.perftarget.identity.Actor;
 @Transactional(readOnly = true)
 public class DeclarationHistory {
 
+    /** The action of every engine entry: the engine ran an activity (task, event, gateway) of the process. */
+    public static final String ENGINE_ACTION = "ACTIVITY";
+
     private final Access access;
     private final AuditTrail audit;
     private final ApprovalProcessEngine process;
@@ -32,9 +35,9 @@ public class DeclarationHistory {
         audit.historyOf(id).forEach(e -> entries.add(new TimelineEntry(e.time(), "audit", e.id(), e.actor(), e.role(),
                 e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.revision(), e.comment(), e.grade(),
                 e.details(), null, null, null, null, null, null)));
-        process.activities(id).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, null, null, null,
-                null, null, null, null, null, null, null, a.activityId(), a.name(), a.type(), a.assignee(), a.end(),
-                a.durationMs())));
+        process.activities(id).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, a.assignee(), null,
+                ENGINE_ACTION, a.name(), null, null, null, null, null, null, a.activityId(), a.name(), a.type(),
+                a.assignee(), a.end(), a.durationMs())));
         // An audit event is written after the engine work of its call, so it follows the activities it caused;
         // the sort is stable, so entries of the same instant keep audit-before-engine order.
         entries.sort(Comparator.comparing(TimelineEntry::time));

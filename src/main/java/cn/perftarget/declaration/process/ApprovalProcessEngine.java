@@ -10,6 +10,7 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.REVIE
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -154,6 +155,8 @@ public class ApprovalProcessEngine {
                 throw new StatusConflictException("申报表已不在该审核环节，可能已被他人处理，请刷新后重试");
             }
             try {
+                // The engine's history then names who did the task, as auditors expect of a task assignee.
+                tasks.setAssignee(task.getId(), actor.username());
                 tasks.complete(task.getId(), variables);
             } catch (RuntimeException e) {
                 if (completedByOthers(task.getId(), e)) {
@@ -186,9 +189,24 @@ public class ApprovalProcessEngine {
             return call.get();
         } catch (OptimisticLockingException e) {
             throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
+        } catch (RuntimeException e) {
+            if (rolledBackByDatabase(e)) {
+                throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
+            }
+            throw e;
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** SQL state class 40: the database rolled the transaction back (deadlock, serialisation) because of a concurrent one. */
+    private static boolean rolledBackByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String businessKey(long declarationId) {
