@@ -25,29 +25,30 @@ public class SubmissionCheck {
         this.validator = validator;
     }
 
-    /** Whether the declaration's current revision has no validation errors. */
-    public boolean passes(long declarationId) {
+    /**
+     * Validates the current revision and reads the facts the process routes on, from one read of the document:
+     * the total budget in 万元 where the template says it is (blank reads as 0) and whether the template always
+     * wants an expert review.
+     */
+    public Result check(long declarationId) {
         var declaration = declarations.findById(declarationId)
                 .orElseThrow(() -> new DeclarationNotFoundException(declarationId));
-        return report(declaration).valid();
+        var definition = definition(declaration);
+        var document = documents.current(declaration);
+        var report = validator.validate(definition, document, new ValidationContext(declaration.year()));
+        var routing = definition.routing();
+        var budget = document.at(routing.path("totalBudget").asText("/missing"));
+        return new Result(report.valid(), new RoutingFacts(budget.isNumber() ? budget.doubleValue() : 0.0,
+                routing.path("expertReview").asBoolean(false)));
+    }
+
+    /** Whether the current revision passed, and what the process routes on. */
+    public record Result(boolean valid, RoutingFacts facts) {
     }
 
     ValidationReport report(Declaration declaration) {
         return validator.validate(definition(declaration), documents.current(declaration),
                 new ValidationContext(declaration.year()));
-    }
-
-    /**
-     * The facts the process routes on, read from the current revision where the template says they are: the
-     * total budget in 万元 (blank reads as 0) and whether the template always wants an expert review.
-     */
-    public RoutingFacts routingFacts(long declarationId) {
-        var declaration = declarations.findById(declarationId)
-                .orElseThrow(() -> new DeclarationNotFoundException(declarationId));
-        var routing = definition(declaration).routing();
-        var budget = documents.current(declaration).at(routing.path("totalBudget").asText("/missing"));
-        return new RoutingFacts(budget.isNumber() ? budget.doubleValue() : 0.0,
-                routing.path("expertReview").asBoolean(false));
     }
 
     /** What the approval process routes on. */

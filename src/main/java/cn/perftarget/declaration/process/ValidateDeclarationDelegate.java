@@ -26,12 +26,12 @@ class ValidateDeclarationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long declarationId = ((Number) execution.getVariable(VAR_DECLARATION_ID)).longValue();
-        boolean valid = check.passes(declarationId);
-        execution.setVariable(VAR_VALID, valid);
-        if (!valid) {
+        var result = check.check(declarationId);
+        execution.setVariable(VAR_VALID, result.valid());
+        if (!result.valid()) {
             throw new BpmnError(ERROR_INVALID, "申报表未通过校验");
         }
-        var facts = check.routingFacts(declarationId);
+        var facts = result.facts();
         execution.setVariable(VAR_TOTAL_BUDGET, facts.totalBudget());
         execution.setVariable(VAR_TEMPLATE_REQUIRES_EXPERT, facts.templateRequiresExpert());
     }
