@@ -27,7 +27,7 @@ class AuditCsvTest {
         var csv = new AuditCsv();
         csv.add(returned(comment));
         String row = csv.toString().substring(HEADER.length());
-        String prefix = "7,3,4,2026-11-26T08:00:00.123456Z,dept1,DEPT_REVIEWER,HP-BDC,2020,退回修改,DEPT_REVIEW,RETURNED,2,";
+        String prefix = "7,3,4,2026-11-26T08:00:00.123456Z,dept1,主管部门审核人,HP-BDC,2020,退回修改,主管部门审核中,已退回,2,";
         String suffix = ",,\"[\"\"/header/phone\"\"]\"," + "ab".repeat(32) + "\r\n";
         assertThat(row).startsWith(prefix).endsWith(suffix);
         return row.substring(prefix.length(), row.length() - suffix.length());
@@ -44,7 +44,24 @@ class AuditCsvTest {
         csv.add(new AuditRecord(1, 0L, 1, Instant.parse("2026-11-26T08:00:00Z"), "auditor1", "AUDITOR", null, null,
                 "EXPORTED", "导出审计记录", null, null, null, null, null, "导出 0 条", "cd".repeat(32)));
         assertThat(csv.toString()).isEqualTo(HEADER
-                + "1,0,1,2026-11-26T08:00:00Z,auditor1,AUDITOR,,,导出审计记录,,,,,,导出 0 条," + "cd".repeat(32) + "\r\n");
+                + "1,0,1,2026-11-26T08:00:00Z,auditor1,审计,,,导出审计记录,,,,,,导出 0 条," + "cd".repeat(32) + "\r\n");
+    }
+
+    @Test
+    void actionRoleAndStatusAreChineseLabels() {
+        var csv = new AuditCsv();
+        csv.add(new AuditRecord(2, 5L, 1, Instant.parse("2026-11-26T08:00:00Z"), "filer1", "FILER", "HP-BDC", 2020,
+                "CREATED", "创建", null, "DRAFT", 1, null, null, null, "ef".repeat(32)));
+        assertThat(csv.toString()).isEqualTo(HEADER
+                + "2,5,1,2026-11-26T08:00:00Z,filer1,填报人,HP-BDC,2020,创建,,草稿,1,,,," + "ef".repeat(32) + "\r\n");
+    }
+
+    @Test
+    void aCodeWithoutALabelIsKeptAsStored() {
+        var csv = new AuditCsv();
+        csv.add(new AuditRecord(3, 5L, 2, Instant.parse("2026-11-26T08:00:00Z"), "x", "OLD_ROLE", null, null,
+                "CREATED", "创建", "OLD_STATUS", "DRAFT", null, null, null, null, "ef".repeat(32)));
+        assertThat(csv.toString()).contains(",x,OLD_ROLE,,,创建,OLD_STATUS,草稿,");
     }
 
     @Test

@@ -237,8 +237,8 @@ class AuditQueryApiTest {
         assertThat(lines[lines.length - 1]).isEmpty();
         var firstReturn = events.get(3);
         assertThat(lines[4]).isEqualTo(String.join(",", Long.toString(firstReturn.id()), Long.toString(id), "4",
-                firstReturn.time().toString(), "dept1", "DEPT_REVIEWER", "HP-BDC", Integer.toString(EXPORT_YEAR), "退回修改",
-                "DEPT_REVIEW", "RETURNED", "2", "\"请核对\"\"平台可用率\"\"，并补充区号, 谢谢\"", "",
+                firstReturn.time().toString(), "dept1", "主管部门审核人", "HP-BDC", Integer.toString(EXPORT_YEAR), "退回修改",
+                "主管部门审核中", "已退回", "2", "\"请核对\"\"平台可用率\"\"，并补充区号, 谢谢\"", "",
                 "\"[\"\"/header/phone\"\",\"\"/annualGoals/0\"\"]\"", firstReturn.hash()));
         assertThat(lines[6]).contains(",\"'=1+2, 请核对\",").doesNotContain(",=1+2");
         for (int i = 0; i < events.size(); i++) {
