@@ -34,6 +34,17 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
     }
 
     /**
+     * The JSON Schema (2020-12) of this template's documents, written from its schema nodes: types, labels as
+     * {@code title}, lengths, ranges, maps as {@code patternProperties}, no unknown fields. For a save, every value
+     * may be left out or null; with {@code submission}, required values must be present and not blank, as the
+     * submission check demands. Cross-field rules (sums, dictionaries, indicator values) are not in it. Each call
+     * returns a fresh copy.
+     */
+    public ObjectNode jsonSchema(boolean submission) {
+        return new DocumentJsonSchema(submission).write(this);
+    }
+
+    /**
      * The facts the approval process routes on: JSON Pointers into the document (e.g.
      * {@code "totalBudget": "/funds/income/total/budget"}) and fixed facts of the template
      * ({@code "expertReview": true}). Missing when the template declares none.
