@@ -3,6 +3,8 @@ package cn.perftarget;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,9 @@ public class Api {
 
     public static final String PASSWORD = "demo";
 
+    /** Every (method, path without query, status) any test saw in this JVM; the OpenAPI spec test checks them. */
+    private static final Set<Exchange> OBSERVED = ConcurrentHashMap.newKeySet();
+
     private final ObjectMapper json;
     private final RestClient client;
 
@@ -42,6 +47,14 @@ public class Api {
 
     public Response anonymous(HttpMethod method, String path) {
         return exchange(null, method, path, null, null, null);
+    }
+
+    /** One call as the OpenAPI spec must document it. */
+    public record Exchange(String method, String path, int status) {
+    }
+
+    public static Set<Exchange> observed() {
+        return Set.copyOf(OBSERVED);
     }
 
     /** What came back: status, headers and the body parsed as JSON (MissingNode when empty or not JSON). */
@@ -111,6 +124,9 @@ public class Api {
             } catch (Exception e) {
                 parsed = MissingNode.getInstance();
             }
+            int query = path.indexOf('?');
+            OBSERVED.add(new Exchange(method.name(), query < 0 ? path : path.substring(0, query),
+                    res.getStatusCode().value()));
             return new Response(res.getStatusCode().value(), res.getHeaders(), text, parsed);
         });
     }

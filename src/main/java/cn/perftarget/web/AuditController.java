@@ -10,6 +10,12 @@ import java.time.format.DateTimeParseException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +42,7 @@ import cn.perftarget.identity.Role;
  * would throw a ConstraintViolationException that no handler maps to 400).
  */
 @RestController
+@Tag(name = OpenApiConfiguration.AUDIT)
 @RequestMapping("/api/audit")
 class AuditController {
 
@@ -51,6 +58,10 @@ class AuditController {
         this.zone = deadlines.zone();
     }
 
+    @Operation(summary = "查询或导出操作记录", description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，中文表头和标签），导出本身也会被记录。")
+    @ApiResponse(responseCode = "200", description = "一页操作记录，或 CSV 文件")
+    @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")
+    @ApiResponse(responseCode = "403", description = "只有审计人员可以查询")
     @GetMapping("/events")
     AuditPage events(Actor actor, @RequestParam(required = false) String department,
                      @RequestParam(required = false) Integer year,
@@ -69,6 +80,11 @@ class AuditController {
         return queries.search(filter(department, year, who, action, from, to), page, size);
     }
 
+    @Operation(summary = "查询或导出操作记录", description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，中文表头和标签），导出本身也会被记录。")
+    @ApiResponse(responseCode = "200", description = "一页操作记录，或 CSV 文件",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")
+    @ApiResponse(responseCode = "403", description = "只有审计人员可以查询")
     @GetMapping(path = "/events", produces = "text/csv")
     ResponseEntity<byte[]> export(Actor actor, @RequestParam(required = false) String department,
                                   @RequestParam(required = false) Integer year,
@@ -84,6 +100,9 @@ class AuditController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    @Operation(summary = "校验哈希链", description = "逐份申报表校验操作记录的 SHA-256 哈希链，报告是否完整及断在何处。")
+    @ApiResponse(responseCode = "200", description = "校验结果")
+    @ApiResponse(responseCode = "403", description = "只有审计人员可以校验")
     @GetMapping("/verify")
     ChainVerification verify(Actor actor) {
         requireAuditor(actor);

@@ -13,6 +13,12 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +40,7 @@ import cn.perftarget.identity.Actor;
 import cn.perftarget.validation.ValidationReport;
 
 @RestController
+@Tag(name = OpenApiConfiguration.FILING)
 @RequestMapping("/api/declarations")
 class DeclarationController {
 
@@ -56,6 +63,11 @@ class DeclarationController {
     record SubmissionResponse(@JsonUnwrapped DeclarationView declaration, ValidationReport report) {
     }
 
+    @Operation(summary = "新建申报表", description = "填报人为本部门新建某年度的申报表（草稿，修订号 1），文档按模板预填部门和年度。响应带 Location 和 ETag。")
+    @ApiResponse(responseCode = "201", description = "已新建：Location 指向新申报表，ETag 为修订号")
+    @ApiResponse(responseCode = "400", description = "formKey 或 year 无效，或模板不存在")
+    @ApiResponse(responseCode = "403", description = "只有填报人可以新建")
+    @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表，detail 指出是哪一份")
     @PostMapping
     ResponseEntity<DeclarationView> create(Actor actor, @Valid @RequestBody CreateRequest request) {
         var created = filing.create(actor, request.formKey(), request.year());
@@ -64,17 +76,30 @@ class DeclarationController {
                 .body(created);
     }
 
+    @Operation(summary = "列出申报表", description = "当前用户可见的申报表（填报人和主管部门只看本部门），可按状态和年度筛选。")
+    @ApiResponse(responseCode = "200", description = "申报表列表")
     @GetMapping
     List<DeclarationView> list(Actor actor, @RequestParam(required = false) DeclarationStatus status,
                                @RequestParam(required = false) Integer year) {
         return queries.list(actor, status, year);
     }
 
+    @Operation(summary = "查看申报表", description = "一份申报表及其文档；ETag 为当前修订号，保存时作为 If-Match。")
+    @ApiResponse(responseCode = "200", description = "申报表，ETag 为修订号")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping("/{id}")
     ResponseEntity<DeclarationView> get(Actor actor, @PathVariable long id) {
         return withEtag(queries.get(actor, id));
     }
 
+    @Operation(summary = "保存申报表文档", description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号。文档结构见 GET /api/forms/{formKey}/schema；保存时只检查结构，必填项和校验规则在提交时检查。")
+    @ApiResponse(responseCode = "200", description = "已保存：新修订号在 ETag 和 revision 中")
+    @ApiResponse(responseCode = "400", description = "文档结构不符合模板（errors 指出每个字段）")
+    @ApiResponse(responseCode = "403", description = "只有本部门填报人可以修改")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "当前状态不能修改，或他人正在同时修改")
+    @ApiResponse(responseCode = "412", description = "If-Match 不是当前修订号")
+    @ApiResponse(responseCode = "428", description = "缺少 If-Match")
     @PutMapping("/{id}/document")
     ResponseEntity<DeclarationView> save(Actor actor, @PathVariable long id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -82,11 +107,21 @@ class DeclarationController {
         return withEtag(filing.saveDocument(actor, id, ifMatch, document));
     }
 
+    @Operation(summary = "校验申报表", description = "按模板的全部规则校验当前文档并返回报告，不改变申报表。")
+    @ApiResponse(responseCode = "200", description = "校验报告：valid、errors、warnings")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @PostMapping("/{id}/validation")
     ValidationReport validate(Actor actor, @PathVariable long id) {
         return filing.validate(actor, id);
     }
 
+    @Operation(summary = "提交申报表", description = "本部门填报人提交草稿或已退回的申报表：先自动校验，通过则进入主管部门审核，未通过仍为草稿并返回 422 和报告。")
+    @ApiResponse(responseCode = "200", description = "已提交：申报表的新状态和校验报告（可能含警告）",
+            content = @Content(schema = @Schema(implementation = SubmissionResponse.class)))
+    @ApiResponse(responseCode = "403", description = "只有本部门填报人可以提交")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "当前状态不能提交")
+    @ApiResponse(responseCode = "422", description = "未通过校验，申报表状态不变")
     @PostMapping("/{id}/submission")
     ResponseEntity<?> submit(Actor actor, @PathVariable long id) {
         var result = submission.submit(actor, id);
@@ -104,11 +139,21 @@ class DeclarationController {
                 .body(new SubmissionResponse(result.declaration(), result.report()));
     }
 
+    @Operation(summary = "撤回申报表", description = "本部门填报人撤回尚无人审核的提交，申报表回到草稿。")
+    @ApiResponse(responseCode = "200", description = "已撤回，状态为草稿")
+    @ApiResponse(responseCode = "403", description = "只有本部门填报人可以撤回")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "已有审核人处理，或当前状态不能撤回")
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<DeclarationView> withdraw(Actor actor, @PathVariable long id) {
         return withEtag(submission.withdraw(actor, id));
     }
 
+    @Operation(summary = "调整已批复的申报表", description = "本部门填报人重新打开已批复的申报表以作调整；已批复的修订仍可通过 approvedRevision 查看。")
+    @ApiResponse(responseCode = "200", description = "可再次编辑")
+    @ApiResponse(responseCode = "403", description = "只有本部门填报人可以调整")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "申报表尚未批复")
     @PostMapping("/{id}/adjustment")
     ResponseEntity<DeclarationView> adjust(Actor actor, @PathVariable long id) {
         return withEtag(submission.openAdjustment(actor, id));

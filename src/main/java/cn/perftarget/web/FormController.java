@@ -4,6 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +19,7 @@ import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
 
 @RestController
+@Tag(name = OpenApiConfiguration.FORMS)
 @RequestMapping("/api/forms")
 class FormController {
 
@@ -29,11 +34,16 @@ class FormController {
     record FormSummary(String key, int version, String title) {
     }
 
+    @Operation(summary = "列出申报表模板", description = "每个模板的最新版本：key、版本号和标题。")
+    @ApiResponse(responseCode = "200", description = "模板列表")
     @GetMapping
     List<FormSummary> list() {
         return forms.latestVersions().stream().map(f -> new FormSummary(f.key(), f.version(), f.title())).toList();
     }
 
+    @Operation(summary = "查看模板定义", description = "模板最新版本的完整定义文件（字段、字典、规则），格式见 forms/README.md。")
+    @ApiResponse(responseCode = "200", description = "模板定义")
+    @ApiResponse(responseCode = "404", description = "模板不存在")
     @GetMapping("/{key}")
     JsonNode get(@PathVariable String key) {
         return forms.latest(key)
@@ -41,6 +51,9 @@ class FormController {
                 .orElseThrow(() -> new DeclarationNotFoundException("表单“" + key + "”不存在"));
     }
 
+    @Operation(summary = "模板文档的 JSON Schema", description = "由模板定义生成的 JSON Schema（2020-12），客户端可在发送前自行检查文档：类型、标题（label）、长度、取值范围、年份映射、不允许未知字段。默认为保存时的要求（任何值可省略或为 null）；submission=true 时另含提交时的必填项。跨字段规则（合计、字典、指标值）不在其中，以 POST .../validation 为准。")
+    @ApiResponse(responseCode = "200", description = "JSON Schema（application/schema+json）")
+    @ApiResponse(responseCode = "404", description = "模板或版本不存在")
     @GetMapping(path = "/{key}/schema", produces = {SCHEMA_JSON, "application/json"})
     JsonNode schema(@PathVariable String key, @RequestParam(required = false) Integer version,
                     @RequestParam(defaultValue = "false") boolean submission) {

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +31,7 @@ import cn.perftarget.review.ReviewTask;
 import cn.perftarget.review.ReviewTasks;
 
 @RestController
+@Tag(name = OpenApiConfiguration.REVIEW)
 class ReviewController {
 
     private final ReviewTasks tasks;
@@ -48,28 +53,46 @@ class ReviewController {
             List<@NotNull(message = "不能为空") @Size(max = 500, message = "最多 500 个字符") String> fields) {
     }
 
+    @Operation(summary = "我的待办", description = "等待当前审核人处理的申报表，含截止时间（due）和是否已升级（escalated）。")
+    @ApiResponse(responseCode = "200", description = "待办列表")
+    @ApiResponse(responseCode = "403", description = "只有审核人有待办")
     @GetMapping("/api/tasks")
     List<ReviewTask> tasks(Actor actor) {
         return tasks.waitingFor(actor);
     }
 
+    @Operation(summary = "审核记录", description = "一份申报表的全部审核决定，按时间先后。")
+    @ApiResponse(responseCode = "200", description = "审核决定列表")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping("/api/declarations/{id}/decisions")
     List<DecisionView> decisions(Actor actor, @PathVariable long id) {
         return records.decisions(actor, id);
     }
 
     /** Reviewers' comments keyed by the JSON Pointer of the field they are about. */
+    @Operation(summary = "按字段的审核意见", description = "审核意见按其针对的字段（JSON Pointer）分组，供填报人对照修改。")
+    @ApiResponse(responseCode = "200", description = "字段 → 审核意见")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping("/api/declarations/{id}/comments")
     Map<String, List<DecisionView>> comments(Actor actor, @PathVariable long id) {
         return records.commentsByField(actor, id);
     }
 
     /** What changed since the revision the caller last decided on. */
+    @Operation(summary = "自我上次审核以来的修改", description = "当前审核人上次审核的修订与当前修订之间的字段级差异。")
+    @ApiResponse(responseCode = "200", description = "修订号和差异")
+    @ApiResponse(responseCode = "404", description = "不存在、无权查看，或当前用户未审核过")
     @GetMapping("/api/declarations/{id}/changes-since-my-review")
     ChangesSinceReview changesSinceMyReview(Actor actor, @PathVariable long id) {
         return records.changesSinceMyReview(actor, id);
     }
 
+    @Operation(summary = "审核决定", description = "当前环节的审核人通过（approve）、退回（return，须写意见）或驳回（reject，仅财政）。财政可给出等级（优良中差），等级须与决定一致；fields 为意见针对的字段（JSON Pointer）。")
+    @ApiResponse(responseCode = "200", description = "已决定：申报表的新状态")
+    @ApiResponse(responseCode = "400", description = "请求无效：退回未写意见、等级与决定矛盾等")
+    @ApiResponse(responseCode = "403", description = "不是当前环节的审核人")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "申报表不在审核中，或他人已同时处理")
     @PostMapping("/api/declarations/{id}/decision")
     ResponseEntity<DeclarationView> decide(Actor actor, @PathVariable long id,
                                            @Valid @RequestBody DecisionRequest request) {
