@@ -22,4 +22,12 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     Optional<Declaration> lockById(Long id);
 
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);
+
+    /** Pairs of status and count, for the metrics. */
+    @Query("select d.status, count(d) from Declaration d group by d.status")
+    List<Object[]> countByStatus();
+
+    /** Pairs of budget year and count of the declarations never submitted, for the metrics. */
+    @Query("select d.budgetYear, count(d) from Declaration d where d.firstSubmittedAt is null group by d.budgetYear")
+    List<Object[]> countUnsubmittedByYear();
 }

@@ -36,6 +36,7 @@ import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationSubmission;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.SubmissionResult;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.validation.ValidationReport;
 
@@ -47,11 +48,14 @@ class DeclarationController {
     private final DeclarationFiling filing;
     private final DeclarationSubmission submission;
     private final DeclarationQueries queries;
+    private final BusinessTimers timers;
 
-    DeclarationController(DeclarationFiling filing, DeclarationSubmission submission, DeclarationQueries queries) {
+    DeclarationController(DeclarationFiling filing, DeclarationSubmission submission, DeclarationQueries queries,
+                          BusinessTimers timers) {
         this.filing = filing;
         this.submission = submission;
         this.queries = queries;
+        this.timers = timers;
     }
 
     record CreateRequest(
@@ -124,7 +128,7 @@ class DeclarationController {
     @ApiResponse(responseCode = "422", description = "未通过校验，申报表状态不变")
     @PostMapping("/{id}/submission")
     ResponseEntity<?> submit(Actor actor, @PathVariable long id) {
-        var result = submission.submit(actor, id);
+        var result = timers.submission(() -> submission.submit(actor, id), SubmissionResult::accepted);
         if (!result.accepted()) {
             var problem = ProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "申报表未通过校验",
                     "申报表有 " + result.report().errors().size() + " 项错误，仍为“"

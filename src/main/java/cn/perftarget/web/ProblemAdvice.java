@@ -88,7 +88,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        log.warn("Data integrity violation", e);
+        log.warn("Data integrity violation (409): {}", e.getMostSpecificCause().getMessage());
         return ProblemWriter.problem(HttpStatus.CONFLICT, "数据冲突", "请求与已有数据冲突，未保存任何修改", "data-conflict");
     }
 

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a chunked body crosses it while being read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just inside AccessLogFilter, so a refused body is still logged.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

@@ -37,11 +37,13 @@ class ReviewController {
     private final ReviewTasks tasks;
     private final ReviewDecisions decisions;
     private final ReviewRecords records;
+    private final BusinessTimers timers;
 
-    ReviewController(ReviewTasks tasks, ReviewDecisions decisions, ReviewRecords records) {
+    ReviewController(ReviewTasks tasks, ReviewDecisions decisions, ReviewRecords records, BusinessTimers timers) {
         this.tasks = tasks;
         this.decisions = decisions;
         this.records = records;
+        this.timers = timers;
     }
 
     record DecisionRequest(
@@ -98,6 +100,7 @@ class ReviewController {
                                            @Valid @RequestBody DecisionRequest request) {
         var command = new DecisionCommand(Outcome.of(request.outcome()).orElseThrow(), request.comment(),
                 request.grade(), request.fields());
-        return DeclarationController.withEtag(decisions.decide(actor, id, command));
+        var decided = timers.decision(request.outcome(), () -> decisions.decide(actor, id, command));
+        return DeclarationController.withEtag(decided);
     }
 }
