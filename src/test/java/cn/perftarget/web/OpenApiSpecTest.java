@@ -72,6 +72,7 @@ class OpenApiSpecTest {
         assertThat(spec.at("/info/version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(spec.at("/info/description").asText()).contains("绩效目标申报表", "application/problem+json");
         assertThat(spec.path("tags")).extracting(t -> t.path("name").asText()).containsExactlyInAnyOrderElementsOf(TAGS);
+        assertThat(api.anonymous(HttpMethod.GET, "/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test
