@@ -92,7 +92,8 @@ final class DocumentJsonSchema {
     }
 
     private void map(JsonNode schema, ObjectNode out, StringBuilder description) {
-        out.putObject("patternProperties").set(schema.path("keyPattern").asText(".*"), node(schema.get("values"), false));
+        out.putObject("patternProperties")
+                .set(schema.path("keyPattern").asText(".*"), node(schema.get("values"), false));
         out.put("additionalProperties", false);
         copy(schema, "maxItems", out, "maxProperties");
         if (schema.hasNonNull("keyLabel")) {

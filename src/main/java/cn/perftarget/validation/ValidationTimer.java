@@ -1,5 +1,7 @@
 package cn.perftarget.validation;
 
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -32,7 +34,8 @@ class ValidationTimer implements BeanPostProcessor {
         var proxy = new ProxyFactory(bean);
         proxy.setProxyTargetClass(true);
         proxy.addAdvice((MethodInterceptor) call -> {
-            if (!call.getMethod().getName().equals("validate") || !(call.getArguments()[0] instanceof FormDefinition form)) {
+            if (!call.getMethod().getName().equals("validate")
+                    || !(call.getArguments()[0] instanceof FormDefinition form)) {
                 return call.proceed();
             }
             long start = System.nanoTime();
@@ -42,7 +45,7 @@ class ValidationTimer implements BeanPostProcessor {
                     .tag("form", form.key())
                     .tag("valid", Boolean.toString(result instanceof ValidationReport report && report.valid()))
                     .register(registry.getObject())
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         });
         return proxy.getProxy(bean.getClass().getClassLoader());

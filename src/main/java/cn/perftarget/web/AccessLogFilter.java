@@ -49,7 +49,8 @@ class AccessLogFilter extends OncePerRequestFilter {
     }
 
     private static String user(HttpServletRequest request) {
-        // Spring Security keeps the request's context here (HTTP Basic and session login alike) after it clears its holder.
+        // Spring Security keeps the request's context here (HTTP Basic and session login alike) after it has
+        // cleared its holder.
         var attribute = request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME);
         if (attribute instanceof SecurityContext context && context.getAuthentication() != null
                 && context.getAuthentication().isAuthenticated()

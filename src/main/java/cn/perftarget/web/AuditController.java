@@ -58,7 +58,9 @@ class AuditController {
         this.zone = deadlines.zone();
     }
 
-    @Operation(summary = "查询或导出操作记录", description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，中文表头和标签），导出本身也会被记录。")
+    @Operation(summary = "查询或导出操作记录",
+            description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，"
+            + "中文表头和标签），导出本身也会被记录。")
     @ApiResponse(responseCode = "200", description = "一页操作记录，或 CSV 文件")
     @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")
     @ApiResponse(responseCode = "403", description = "只有审计人员可以查询")
@@ -80,7 +82,9 @@ class AuditController {
         return queries.search(filter(department, year, who, action, from, to), page, size);
     }
 
-    @Operation(summary = "查询或导出操作记录", description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，中文表头和标签），导出本身也会被记录。")
+    @Operation(summary = "查询或导出操作记录",
+            description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，"
+            + "中文表头和标签），导出本身也会被记录。")
     @ApiResponse(responseCode = "200", description = "一页操作记录，或 CSV 文件",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")

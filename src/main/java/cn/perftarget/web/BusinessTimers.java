@@ -1,5 +1,6 @@
 package cn.perftarget.web;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -40,7 +41,7 @@ class BusinessTimers {
             result = accepted.apply(value) ? "accepted" : "invalid";
             return value;
         } finally {
-            timer(SUBMISSION, "result", result).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(SUBMISSION, "result", result).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -53,7 +54,7 @@ class BusinessTimers {
             return value;
         } finally {
             timer(DECISION, "outcome", outcome, "result", result)
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

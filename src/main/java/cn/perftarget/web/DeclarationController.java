@@ -96,7 +96,9 @@ class DeclarationController {
         return withEtag(queries.get(actor, id));
     }
 
-    @Operation(summary = "保存申报表文档", description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号。文档结构见 GET /api/forms/{formKey}/schema；保存时只检查结构，必填项和校验规则在提交时检查。")
+    @Operation(summary = "保存申报表文档",
+            description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号。文档结构见 GET /api/forms/{formKey}/schema；"
+            + "保存时只检查结构，必填项和校验规则在提交时检查。")
     @ApiResponse(responseCode = "200", description = "已保存：新修订号在 ETag 和 revision 中")
     @ApiResponse(responseCode = "400", description = "文档结构不符合模板（errors 指出每个字段）")
     @ApiResponse(responseCode = "403", description = "只有本部门填报人可以修改")

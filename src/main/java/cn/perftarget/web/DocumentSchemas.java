@@ -48,7 +48,8 @@ class DocumentSchemas implements OpenApiCustomizer {
         });
         var save = api.getPaths().get("/api/declarations/{id}/document");
         if (save != null && save.getPut() != null && save.getPut().getRequestBody() != null) {
-            save.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(new Schema<>().$ref(ref)));
+            save.getPut().getRequestBody().getContent().values()
+                    .forEach(media -> media.setSchema(new Schema<>().$ref(ref)));
         }
     }
 

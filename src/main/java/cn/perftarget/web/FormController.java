@@ -51,7 +51,11 @@ class FormController {
                 .orElseThrow(() -> new DeclarationNotFoundException("表单“" + key + "”不存在"));
     }
 
-    @Operation(summary = "模板文档的 JSON Schema", description = "由模板定义生成的 JSON Schema（2020-12），客户端可在发送前自行检查文档：类型、标题（label）、长度、取值范围、年份映射、不允许未知字段。默认为保存时的要求（任何值可省略或为 null）；submission=true 时另含提交时的必填项。跨字段规则（合计、字典、指标值）不在其中，以 POST .../validation 为准。")
+    @Operation(summary = "模板文档的 JSON Schema",
+            description = "由模板定义生成的 JSON Schema（2020-12），客户端可在发送前自行检查文档：类型、"
+            + "标题（label）、长度、取值范围、年份映射、不允许未知字段。默认为保存时的要求（任何值可省略或为 null）"
+            + "；submission=true 时另含提交时的必填项。跨字段规则（合计、字典、指标值）不在其中，"
+            + "以 POST .../validation 为准。")
     @ApiResponse(responseCode = "200", description = "JSON Schema（application/schema+json）")
     @ApiResponse(responseCode = "404", description = "模板或版本不存在")
     @GetMapping(path = "/{key}/schema", produces = {SCHEMA_JSON, "application/json"})

@@ -89,7 +89,10 @@ class ReviewController {
         return records.changesSinceMyReview(actor, id);
     }
 
-    @Operation(summary = "审核决定", description = "当前环节的审核人通过（approve）、退回（return，须写意见）或驳回（reject，仅财政）。财政可给出等级（优良中差），等级须与决定一致；fields 为意见针对的字段（JSON Pointer）。")
+    @Operation(summary = "审核决定",
+            description = "当前环节的审核人通过（approve）、退回（return，须写意见）或驳回（reject，仅财政）"
+            + "。财政可给出等级（优良中差），等级须与决定一致；fields 为意见针对的字段（JSON Pointer）"
+            + "。")
     @ApiResponse(responseCode = "200", description = "已决定：申报表的新状态")
     @ApiResponse(responseCode = "400", description = "请求无效：退回未写意见、等级与决定矛盾等")
     @ApiResponse(responseCode = "403", description = "不是当前环节的审核人")

@@ -35,7 +35,8 @@ class OpenReviewTaskMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        STEPS.forEach((task, step) -> Gauge.builder("perftarget.review.tasks.open", () -> counts().getOrDefault(task, 0L))
+        STEPS.forEach((task, step) -> Gauge
+                .builder("perftarget.review.tasks.open", () -> counts().getOrDefault(task, 0L))
                 .tag("step", step)
                 .description("Open review tasks in the approval process, by review step")
                 .register(registry));
