@@ -6,12 +6,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -28,6 +33,21 @@ class SecurityConfiguration {
     /** Matches the path below the context path whichever servlet serves it (the engine REST API is Jersey's). */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** A Content-Security-Policy for our pages and one for Swagger UI; the Camunda webapps send their own. */
+    private static void contentSecurityPolicy(HeadersConfigurer<HttpSecurity> headers, HeadersProperties properties) {
+        RequestMatcher apiDocs = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"),
+                path("/v3/api-docs/**"));
+        if (properties.apiDocsContentSecurityPolicy() != null) {
+            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs,
+                    new ContentSecurityPolicyHeaderWriter(properties.apiDocsContentSecurityPolicy())));
+        }
+        if (properties.contentSecurityPolicy() != null) {
+            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    new AndRequestMatcher(new NegatedRequestMatcher(apiDocs), new NegatedRequestMatcher(path("/camunda/**"))),
+                    new ContentSecurityPolicyHeaderWriter(properties.contentSecurityPolicy())));
+        }
     }
 
     @Bean
@@ -50,9 +70,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
+                                    HeadersProperties policies) throws Exception {
         return http
+                .headers(h -> contentSecurityPolicy(h, policies))
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -72,9 +93,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain siteSecurity(HttpSecurity http, BackDoorGuard backDoorGuard) throws Exception {
+    SecurityFilterChain siteSecurity(HttpSecurity http, BackDoorGuard backDoorGuard, HeadersProperties policies)
+            throws Exception {
         // The Camunda webapps authenticate against the engine's identity service and bring their own CSRF filter.
         return http
+                .headers(h -> contentSecurityPolicy(h, policies))
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
