@@ -154,7 +154,7 @@ public class ApprovalProcessEngine {
     }
 
     private void completeTask(long declarationId, String taskKey, Map<String, Object> variables, Actor actor) {
-        calls.as(actor, declarationId, () -> {
+        String taskId = calls.as(actor, declarationId, () -> {
             var task = tasks.createTaskQuery()
                     .processInstanceBusinessKey(businessKey(declarationId))
                     .taskDefinitionKey(taskKey)
@@ -162,18 +162,26 @@ public class ApprovalProcessEngine {
             if (task == null) {
                 throw new StatusConflictException("申报表已不在该审核环节，可能已被他人处理，请刷新后重试");
             }
-            try {
-                // The engine's history then names who did the task, as auditors expect of a task assignee.
-                tasks.setAssignee(task.getId(), actor.username());
-                tasks.complete(task.getId(), variables);
-            } catch (RuntimeException e) {
-                if (completedByOthers(task.getId(), e)) {
-                        throw new StatusConflictException(EngineCalls.CONFLICT);
-                }
-                throw e;
-            }
+            // The engine's history then names who did the task, as auditors expect of a task assignee. A command
+            // of its own (same transaction): in the completing command the activity's end would overwrite it.
+            losingToOthers(task.getId(), () -> tasks.setAssignee(task.getId(), actor.username()));
+            return task.getId();
+        });
+        calls.as(actor, declarationId, () -> {
+            losingToOthers(taskId, () -> tasks.complete(taskId, variables));
             return null;
         });
+    }
+
+    private void losingToOthers(String taskId, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            if (completedByOthers(taskId, e)) {
+                throw new StatusConflictException(EngineCalls.CONFLICT);
+            }
+            throw e;
+        }
     }
 
     /**
