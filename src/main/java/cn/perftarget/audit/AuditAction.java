@@ -15,7 +15,9 @@ public enum AuditAction {
     REMINDED("提交期限提醒"),
     OVERDUE("逾期未提交"),
     ESCALATED("审核超时升级"),
-    EXPORTED("导出审计记录");
+    EXPORTED("导出审计记录"),
+    /** Someone tried to change the engine's state around our API (engine REST API, Camunda webapps). */
+    BACKDOOR_REFUSED("越权操作被拒绝");
 
     private final String label;
 

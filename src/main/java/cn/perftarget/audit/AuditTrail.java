@@ -36,6 +36,15 @@ public class AuditTrail {
         chain.advance(event.hash());
     }
 
+    /**
+     * Appends an event that concerns no single declaration to the {@link #GENERAL} chain, in a transaction of its
+     * own: the event stays even when the caller's request is refused.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordGeneral(String actor, String actorRole, AuditAction action, String details) {
+        record(new AuditEntry(GENERAL, actor, actorRole, null, null, action, null, null, null, null, null, details));
+    }
+
     /** Whether this action was ever recorded for the declaration. */
     @Transactional(readOnly = true)
     public boolean has(long declarationId, AuditAction action) {

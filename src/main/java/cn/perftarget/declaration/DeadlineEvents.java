@@ -9,8 +9,10 @@ import cn.perftarget.audit.AuditTrail;
 import cn.perftarget.identity.Actor;
 
 /**
- * What the approval process's timers record: the reminder before the submission deadline, the overdue mark
- * after it (each once, and only while the declaration was never submitted), and review escalations.
+ * What the deadline timers record: the reminder before the submission deadline, the overdue mark after it (each
+ * once, and only while the declaration was never submitted; processes/SubmissionDeadline.bpmn), and review
+ * escalations (the approval process's SLA timers). They read the declaration without locking it, so a timer never
+ * holds up a filer's save.
  */
 @Component("deadlineEvents")
 public class DeadlineEvents {

@@ -61,8 +61,9 @@ public class DeclarationFiling {
                 actor.department(), year, actor.username(), now));
         var document = definition.initialDocument(directory.departmentName(actor.department()), year);
         documents.store(declaration, document, actor.username(), now);
-        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
+        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
+        process.watchSubmissionDeadline(declaration.id(), declaration.year(), actor);
         return views.of(declaration, document);
     }
 

@@ -1,21 +1,31 @@
 package cn.perftarget.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.WebappSessions;
+
 /**
- * HTTP Basic for our API and the engine's REST API (administrators only); the Camunda webapps keep their own
- * session login; the API documentation and health are open.
+ * HTTP Basic for our API and the engine's REST API (administrators only, read-only); the Camunda webapps keep
+ * their own session login and may only read ({@link BackDoorGuard}); the API documentation and health are open.
  */
 @Configuration
 class SecurityConfiguration {
@@ -25,15 +35,46 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    /** A Content-Security-Policy for our pages and one for Swagger UI; the Camunda webapps send their own. */
+    private static void contentSecurityPolicy(HeadersConfigurer<HttpSecurity> headers, HeadersProperties properties) {
+        RequestMatcher apiDocs = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"),
+                path("/v3/api-docs/**"));
+        if (properties.apiDocsContentSecurityPolicy() != null) {
+            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs,
+                    new ContentSecurityPolicyHeaderWriter(properties.apiDocsContentSecurityPolicy())));
+        }
+        if (properties.contentSecurityPolicy() != null) {
+            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    new AndRequestMatcher(new NegatedRequestMatcher(apiDocs), new NegatedRequestMatcher(path("/camunda/**"))),
+                    new ContentSecurityPolicyHeaderWriter(properties.contentSecurityPolicy())));
+        }
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** One guard in both chains; not registered as a servlet filter of its own. */
+    @Bean
+    BackDoorGuard backDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems) {
+        return new BackDoorGuard(audit, webapps, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<BackDoorGuard> backDoorGuardOutsideSecurity(BackDoorGuard guard) {
+        var registration = new FilterRegistrationBean<>(guard);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
+                                    HeadersProperties policies) throws Exception {
         return http
+                .headers(h -> contentSecurityPolicy(h, policies))
+                .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
@@ -52,9 +93,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain siteSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain siteSecurity(HttpSecurity http, BackDoorGuard backDoorGuard, HeadersProperties policies)
+            throws Exception {
         // The Camunda webapps authenticate against the engine's identity service and bring their own CSRF filter.
         return http
+                .headers(h -> contentSecurityPolicy(h, policies))
+                .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

@@ -66,7 +66,7 @@ class AuditAtomicityTest {
             assertThat(revisionNumbers(id)).containsExactly(1);
             assertThat(openTasks(id)).extracting(Task::getId).containsExactlyElementsOf(fillIn.stream().map(Task::getId).toList());
             assertThat(chainLength(id)).isEqualTo(length);
-            assertThat(audit.historyOf(id)).extracting(AuditRecord::actor).containsExactly("filer1", BLOCKER);
+            assertThat(audit.historyOf(id)).extracting(AuditRecord::actor).containsExactly("filer1", "system", BLOCKER);
         } finally {
             unblock(id, length);
         }

@@ -54,17 +54,17 @@ class ChainVerificationTest {
         ok(api.as("auditor1").get("/api/audit/events?department=HP-EDU&action=WITHDRAWN", MediaType.parseMediaType("text/csv")));
 
         var events = audit.historyOf(id);
-        assertThat(events).extracting(AuditRecord::action).containsExactly("CREATED", "SAVED", "SUBMITTED", "WITHDRAWN",
+        assertThat(events).extracting(AuditRecord::action).containsExactly("CREATED", "OVERDUE", "SAVED", "SUBMITTED", "WITHDRAWN",
                 "VALIDATED", "SUBMITTED", "RETURNED", "SAVED", "SUBMITTED", "APPROVED", "APPROVED", "ADJUSTMENT_OPENED");
-        assertThat(events).extracting(AuditRecord::seq).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(events).extracting(AuditRecord::seq).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
         var links = jdbc.queryForList("select prev_hash, hash from audit_event where declaration_id = ? order by seq", id);
         assertThat(links.get(0).get("PREV_HASH")).isEqualTo("0".repeat(64));
         for (int i = 1; i < links.size(); i++) {
             assertThat(links.get(i).get("PREV_HASH")).as("prev_hash of seq %d", i + 1).isEqualTo(links.get(i - 1).get("HASH"));
         }
         var head = jdbc.queryForMap("select length, head_hash from audit_chain where declaration_id = ?", id);
-        assertThat(head.get("LENGTH")).isEqualTo(12);
-        assertThat(head.get("HEAD_HASH")).isEqualTo(events.get(11).hash());
+        assertThat(head.get("LENGTH")).isEqualTo(13);
+        assertThat(head.get("HEAD_HASH")).isEqualTo(events.get(12).hash());
 
         var verification = verify(api);
         assertThat(breakOf(verification, id).isMissingNode()).as(verification.toString()).isTrue();
@@ -75,7 +75,7 @@ class ChainVerificationTest {
     @Test
     void editedCommentIsReportedAtThatEventAsChangedContent() {
         long id = Steps.returnedAndSavedAgain(api);
-        var returned = event(id, 4);
+        var returned = event(id, 5);
         assertThat(returned.action()).isEqualTo("RETURNED");
 
         var broken = tampered(id, () -> assertThat(jdbc.update("update audit_event set comment = ? where id = ?",
@@ -88,7 +88,7 @@ class ChainVerificationTest {
     @Test
     void editedStatusOfTheLastEventIsReportedAtThatEvent() {
         long id = Steps.returnedAndSavedAgain(api);
-        var last = event(id, 5);
+        var last = event(id, 6);
 
         var broken = tampered(id, () -> jdbc.update("update audit_event set status_to = 'APPROVED' where id = ?", last.id()));
 
@@ -99,8 +99,8 @@ class ChainVerificationTest {
     @Test
     void deletedMiddleEventIsReportedAtTheNextEvent() {
         long id = Steps.returnedAndSavedAgain(api);
-        var saved = event(id, 2);
-        var next = event(id, 3);
+        var saved = event(id, 3);
+        var next = event(id, 4);
 
         var broken = tampered(id, () -> assertThat(jdbc.update("delete from audit_event where id = ?", saved.id())).isEqualTo(1));
 
@@ -111,7 +111,7 @@ class ChainVerificationTest {
     @Test
     void deletedLastEventIsReportedAgainstTheChainHead() {
         long id = Steps.returnedAndSavedAgain(api);
-        var last = event(id, 5);
+        var last = event(id, 6);
 
         var broken = tampered(id, () -> assertThat(jdbc.update("delete from audit_event where id = ?", last.id())).isEqualTo(1));
 
@@ -122,13 +122,13 @@ class ChainVerificationTest {
     @Test
     void swappedSequenceNumbersAreReportedAtTheEventMovedForward() {
         long id = Steps.returnedAndSavedAgain(api);
-        var second = event(id, 2);
-        var third = event(id, 3);
+        var second = event(id, 3);
+        var third = event(id, 4);
 
         var broken = tampered(id, () -> {
             jdbc.update("update audit_event set seq = -1 where id = ?", second.id());
-            jdbc.update("update audit_event set seq = 2 where id = ?", third.id());
-            jdbc.update("update audit_event set seq = 3 where id = ?", second.id());
+            jdbc.update("update audit_event set seq = 3 where id = ?", third.id());
+            jdbc.update("update audit_event set seq = 4 where id = ?", second.id());
         });
 
         assertThat(broken.path("event").asLong()).isEqualTo(third.id());

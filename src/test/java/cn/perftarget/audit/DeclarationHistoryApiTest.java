@@ -83,6 +83,7 @@ class DeclarationHistoryApiTest {
                         e -> e.path("fromStatus").asText(null), e -> e.path("toStatus").asText(), e -> e.path("revision").asInt())
                 .containsExactly(
                         tuple("CREATED", "filer1", null, "DRAFT", 1),
+                        tuple("OVERDUE", "system", "DRAFT", "DRAFT", 1),
                         tuple("SAVED", "filer1", "DRAFT", "DRAFT", 2),
                         tuple("SUBMITTED", "filer1", "DRAFT", "DEPT_REVIEW", 2),
                         tuple("RETURNED", "dept1", "DEPT_REVIEW", "RETURNED", 2),
@@ -92,13 +93,13 @@ class DeclarationHistoryApiTest {
                         tuple("APPROVED", "finance1", "FINANCE_REVIEW", "APPROVED", 3));
         assertThat(entries).extracting(e -> e.path("event").asLong())
                 .containsExactlyElementsOf(audit.historyOf(id).stream().map(AuditRecord::id).toList());
-        assertThat(entries).extracting(e -> e.path("role").asText()).containsExactly("FILER", "FILER", "FILER",
+        assertThat(entries).extracting(e -> e.path("role").asText()).containsExactly("FILER", "SYSTEM", "FILER", "FILER",
                 "DEPT_REVIEWER", "FILER", "FILER", "DEPT_REVIEWER", "FINANCE_REVIEWER");
-        assertThat(entries.get(3).path("comment").asText()).isEqualTo("联系电话请加区号");
-        assertThat(entries.get(3).path("details").asText()).contains("/header/phone");
-        assertThat(entries.get(7).path("grade").asText()).isEqualTo("优");
-        assertThat(entries.get(7).has("comment")).isFalse();
-        assertThat(entries.get(6).has("grade")).isFalse();
+        assertThat(entries.get(4).path("comment").asText()).isEqualTo("联系电话请加区号");
+        assertThat(entries.get(4).path("details").asText()).contains("/header/phone");
+        assertThat(entries.get(8).path("grade").asText()).isEqualTo("优");
+        assertThat(entries.get(8).has("comment")).isFalse();
+        assertThat(entries.get(7).has("grade")).isFalse();
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.path("actionLabel").asText()).isNotBlank();
             assertThat(e.has("activityId")).isFalse();
@@ -146,7 +147,7 @@ class DeclarationHistoryApiTest {
         assertThat(deptReview.get(0).has("durationMs")).isFalse();
         assertThat(activities(timeline, TASK_FILL_IN).get(0).path("end").asText()).isNotBlank();
         assertThat(from(timeline, "audit")).extracting(e -> e.path("action").asText())
-                .containsExactly("CREATED", "SAVED", "SUBMITTED");
+                .containsExactly("CREATED", "OVERDUE", "SAVED", "SUBMITTED");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,7 +157,7 @@ class DeclarationHistoryApiTest {
         var timeline = history(user, id);
 
         assertThat(from(timeline, "audit")).extracting(e -> e.path("action").asText())
-                .containsExactly("CREATED", "SAVED", "SUBMITTED", "APPROVED");
+                .containsExactly("CREATED", "OVERDUE", "SAVED", "SUBMITTED", "APPROVED");
         assertThat(timeline).isEqualTo(history("auditor1", id));
     }
 

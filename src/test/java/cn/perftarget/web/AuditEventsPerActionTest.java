@@ -1,8 +1,8 @@
 package cn.perftarget.web;
 
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_DEPT_REVIEW_OVERDUE;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_SUBMISSION_OVERDUE;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_SUBMISSION_REMINDER;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_OVERDUE;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_REMINDER;
 import static cn.perftarget.web.Flows.approve;
 import static cn.perftarget.web.Flows.approved;
 import static cn.perftarget.web.Flows.decide;
@@ -78,13 +78,24 @@ class AuditEventsPerActionTest {
 
     @Test
     void createdByTheFilerAsDraftRevisionOneOfItsDepartmentAndYear() {
-        long id = draft("filer2", 2020);
+        long id = draft("filer2", FUTURE_YEAR);
 
         var events = audit.historyOf(id);
         assertThat(events).hasSize(1);
         is(events.get(0), AuditAction.CREATED, "filer2", "FILER", null, "DRAFT", 1);
         assertThat(events.get(0)).extracting(AuditRecord::seq, AuditRecord::department, AuditRecord::year,
-                AuditRecord::comment, AuditRecord::grade).containsExactly(1, "HP-EDU", 2020, null, null);
+                AuditRecord::comment, AuditRecord::grade).containsExactly(1, "HP-EDU", FUTURE_YEAR, null, null);
+    }
+
+    @Test
+    void createdAfterTheDeadlineIsMarkedOverdueBySystemRightAfterItsCreation() {
+        long id = draft("filer2", 2020);
+
+        var events = audit.historyOf(id);
+        assertThat(events).hasSize(2);
+        is(events.get(0), AuditAction.CREATED, "filer2", "FILER", null, "DRAFT", 1);
+        is(events.get(1), AuditAction.OVERDUE, "system", "SYSTEM", "DRAFT", "DRAFT", 1);
+        assertThat(events.get(1).details()).contains(deadlines.deadline(2020).toString());
     }
 
     @Test
@@ -222,6 +233,7 @@ class AuditEventsPerActionTest {
     @Test
     void overdueSubmissionIsRecordedBySystem() {
         long id = draft("filer1", FUTURE_YEAR);
+        fire(id, EVENT_SUBMISSION_REMINDER);
         var event = onlyEventOf(id, () -> fire(id, EVENT_SUBMISSION_OVERDUE));
         is(event, AuditAction.OVERDUE, "system", "SYSTEM", "DRAFT", "DRAFT", 1);
         assertThat(event.details()).contains(deadlines.deadline(FUTURE_YEAR).toString());
@@ -243,9 +255,11 @@ class AuditEventsPerActionTest {
 
     /** Executes the declaration's timer job on that boundary event now, as the job executor would when it is due. */
     private void fire(long id, String timerEvent) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).singleResult();
-        var job = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerEvent).timers()
-                .singleResult();
+        var job = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).list().stream()
+                .map(instance -> management.createJobQuery().processInstanceId(instance.getId()).activityId(timerEvent)
+                        .timers().singleResult())
+                .filter(found -> found != null)
+                .findFirst().orElse(null);
         assertThat(job).as("timer %s of declaration %d", timerEvent, id).isNotNull();
         management.executeJob(job.getId());
     }

@@ -259,6 +259,7 @@ class DeclarationLifecycleApiTest {
                         e -> e.path("fromStatus").asText(null), e -> e.path("toStatus").asText())
                 .containsExactly(
                         tuple("CREATED", "filer1", null, "DRAFT"),
+                        tuple("OVERDUE", "system", "DRAFT", "DRAFT"),
                         tuple("SAVED", "filer1", "DRAFT", "DRAFT"),
                         tuple("SUBMITTED", "filer1", "DRAFT", "DEPT_REVIEW"),
                         tuple("RETURNED", "dept1", "DEPT_REVIEW", "RETURNED"),
@@ -267,9 +268,9 @@ class DeclarationLifecycleApiTest {
                         tuple("APPROVED", "dept1", "DEPT_REVIEW", "FINANCE_REVIEW"),
                         tuple("APPROVED", "finance1", "FINANCE_REVIEW", "APPROVED"));
         assertThat(events).allSatisfy(e -> assertThat(e.path("time").asText()).isNotBlank());
-        assertThat(events.get(3).path("comment").asText()).isEqualTo("联系电话请加区号");
-        assertThat(events.get(7).path("grade").asText()).isEqualTo("良");
-        assertThat(events.get(4).path("revision").asInt()).isEqualTo(3);
+        assertThat(events.get(4).path("comment").asText()).isEqualTo("联系电话请加区号");
+        assertThat(events.get(8).path("grade").asText()).isEqualTo("良");
+        assertThat(events.get(5).path("revision").asInt()).isEqualTo(3);
     }
 
     @Test

@@ -10,19 +10,15 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.REVIE
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,39 +32,50 @@ import cn.perftarget.identity.Actor;
 
 /**
  * The only door to the engine for the declaration lifecycle. Every call runs under the acting user's identity
- * so that Camunda's user operation log names the real person, and engine-level races surface as 409.
+ * so that Camunda's user operation log names the real person, and engine-level races surface as 409
+ * ({@link EngineCalls}).
  */
 @Component
 public class ApprovalProcessEngine {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final EngineCalls calls;
 
     private final HistoryService history;
     private final String escalationGroup;
 
-    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history,
+    ApprovalProcessEngine(RuntimeService runtime, TaskService tasks, EngineCalls calls, HistoryService history,
                           DeadlineProperties deadlines) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.calls = calls;
         this.history = history;
         this.escalationGroup = deadlines.review().escalationGroup();
     }
 
     public void start(long declarationId, String department, String formKey, int year, Actor actor) {
-        as(actor, () -> runtime.startProcessInstanceByKey(KEY, businessKey(declarationId), Map.of(
+        calls.as(actor, declarationId, () -> runtime.startProcessInstanceByKey(KEY, businessKey(declarationId), Map.of(
                 VAR_DECLARATION_ID, declarationId,
                 VAR_DEPARTMENT, department,
                 VAR_FORM_KEY, formKey,
                 VAR_YEAR, year)));
     }
 
+    /**
+     * Starts the watch over the budget year's submission deadline (processes/SubmissionDeadline.bpmn), in an
+     * instance of its own so that its timers never change the approval instance a filer's call is changing. A
+     * deadline that has already passed is marked overdue at once, in the caller's transaction.
+     */
+    public void watchSubmissionDeadline(long declarationId, int year, Actor actor) {
+        calls.as(actor, declarationId, () -> runtime.startProcessInstanceByKey(SubmissionDeadlineProcess.KEY,
+                businessKey(declarationId), Map.of(VAR_DECLARATION_ID, declarationId, VAR_YEAR, year)));
+    }
+
     /** Every activity of every process instance the declaration had (adjustments start new ones), oldest first. */
     public List<ProcessActivity> activities(long declarationId) {
         List<ProcessActivity> out = new ArrayList<>();
-        for (var instance : history.createHistoricProcessInstanceQuery()
+        for (var instance : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(businessKey(declarationId)).orderByProcessInstanceStartTime().asc().list()) {
             for (var activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                     .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
@@ -116,7 +123,7 @@ public class ApprovalProcessEngine {
     }
 
     public void withdraw(long declarationId, Actor actor) {
-        as(actor, () -> {
+        calls.as(actor, declarationId, () -> {
             try {
                 return runtime.createMessageCorrelation(MESSAGE_WITHDRAWN)
                         .processInstanceBusinessKey(businessKey(declarationId))
@@ -135,7 +142,8 @@ public class ApprovalProcessEngine {
     }
 
     private String instanceIdOf(long declarationId) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(declarationId))
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(businessKey(declarationId))
                 .active().list().stream().findFirst();
         return instance.map(i -> i.getId()).orElse("none");
     }
@@ -146,7 +154,7 @@ public class ApprovalProcessEngine {
     }
 
     private void completeTask(long declarationId, String taskKey, Map<String, Object> variables, Actor actor) {
-        as(actor, () -> {
+        String taskId = calls.as(actor, declarationId, () -> {
             var task = tasks.createTaskQuery()
                     .processInstanceBusinessKey(businessKey(declarationId))
                     .taskDefinitionKey(taskKey)
@@ -154,18 +162,26 @@ public class ApprovalProcessEngine {
             if (task == null) {
                 throw new StatusConflictException("申报表已不在该审核环节，可能已被他人处理，请刷新后重试");
             }
-            try {
-                // The engine's history then names who did the task, as auditors expect of a task assignee.
-                tasks.setAssignee(task.getId(), actor.username());
-                tasks.complete(task.getId(), variables);
-            } catch (RuntimeException e) {
-                if (completedByOthers(task.getId(), e)) {
-                    throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
-                }
-                throw e;
-            }
+            // The engine's history then names who did the task, as auditors expect of a task assignee. A command
+            // of its own (same transaction): in the completing command the activity's end would overwrite it.
+            losingToOthers(task.getId(), () -> tasks.setAssignee(task.getId(), actor.username()));
+            return task.getId();
+        });
+        calls.as(actor, declarationId, () -> {
+            losingToOthers(taskId, () -> tasks.complete(taskId, variables));
             return null;
         });
+    }
+
+    private void losingToOthers(String taskId, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            if (completedByOthers(taskId, e)) {
+                throw new StatusConflictException(EngineCalls.CONFLICT);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -181,32 +197,6 @@ public class ApprovalProcessEngine {
             failure.addSuppressed(e);
             return false;
         }
-    }
-
-    private <T> T as(Actor actor, Supplier<T> call) {
-        identity.setAuthentication(actor.username(), List.of(actor.role().name()));
-        try {
-            return call.get();
-        } catch (OptimisticLockingException e) {
-            throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
-        } catch (RuntimeException e) {
-            if (rolledBackByDatabase(e)) {
-                throw new StatusConflictException("申报表正被他人同时处理，请刷新后重试");
-            }
-            throw e;
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    /** SQL state class 40: the database rolled the transaction back (deadlock, serialisation) because of a concurrent one. */
-    private static boolean rolledBackByDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String businessKey(long declarationId) {

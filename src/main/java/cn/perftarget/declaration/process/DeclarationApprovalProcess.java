@@ -18,10 +18,6 @@ public final class DeclarationApprovalProcess {
     public static final String TASK_FINANCE_REVIEW = "Task_FinanceReview";
     public static final String TASK_EXPERT_REVIEW = "Task_ExpertReview";
     public static final String TASK_ROUTE_EXPERT_REVIEW = "Task_RouteExpertReview";
-    public static final String TASK_RECORD_REMINDER = "Task_RecordReminder";
-    public static final String TASK_MARK_OVERDUE = "Task_MarkOverdue";
-    public static final String EVENT_SUBMISSION_REMINDER = "Event_SubmissionReminder";
-    public static final String EVENT_SUBMISSION_OVERDUE = "Event_SubmissionOverdue";
     public static final String EVENT_DEPT_REVIEW_OVERDUE = "Event_DeptReviewOverdue";
     public static final String EVENT_FINANCE_REVIEW_OVERDUE = "Event_FinanceReviewOverdue";
     public static final String EVENT_EXPERT_REVIEW_OVERDUE = "Event_ExpertReviewOverdue";

@@ -69,10 +69,47 @@ final class ProcessTestSupport {
     }
 
     ProcessInstance instanceOf(long declarationId) {
+        return running(DeclarationApprovalProcess.KEY, declarationId);
+    }
+
+    /** The running watch over the declaration's submission deadline. */
+    ProcessInstance deadlineWatchOf(long declarationId) {
+        return running(SubmissionDeadlineProcess.KEY, declarationId);
+    }
+
+    /** The activities the deadline watch of the declaration has passed (ended ones), in order. */
+    List<String> deadlineWatchPassed(long declarationId) {
+        var history = engine.getHistoryService();
+        var instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(declarationId)).singleResult();
+        assertThat(instance).as("deadline watch of declaration %d", declarationId).isNotNull();
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(activity -> activity.getActivityId())
+                .toList();
+    }
+
+    /** Whether the deadline watch of the declaration has ended. */
+    boolean deadlineWatchEnded(long declarationId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(declarationId)).count() == 0;
+    }
+
+    /** Every job of both process instances of the declaration. */
+    List<Job> jobsOf(long declarationId) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(declarationId)).list().stream()
+                .flatMap(instance -> engine.getManagementService().createJobQuery()
+                        .processInstanceId(instance.getId()).list().stream())
+                .toList();
+    }
+
+    private ProcessInstance running(String processKey, long declarationId) {
         var instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(processKey)
                 .processInstanceBusinessKey(Long.toString(declarationId))
                 .singleResult();
-        assertThat(instance).as("process instance of declaration %d", declarationId).isNotNull();
+        assertThat(instance).as("%s instance of declaration %d", processKey, declarationId).isNotNull();
         return instance;
     }
 

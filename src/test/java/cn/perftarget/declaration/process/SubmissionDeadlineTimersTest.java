@@ -1,14 +1,17 @@
 package cn.perftarget.declaration.process;
 
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_INVALID;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_SUBMISSION_OVERDUE;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_SUBMISSION_REMINDER;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.OUTCOME_RETURN;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_DEPT_REVIEW;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FILL_IN;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_MARK_OVERDUE;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_RECORD_REMINDER;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.END;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_OVERDUE;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_REMINDER;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.GATEWAY_DEADLINE_AHEAD;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.GATEWAY_REMINDER_AHEAD;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.TASK_MARK_OVERDUE;
+import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.TASK_RECORD_REMINDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -37,9 +40,11 @@ import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.SubmissionDeadlines;
 
 /**
- * The submission deadline timers on Task_FillIn, fired by moving the engine clock and executing their jobs: the
- * reminder a week before the deadline, the overdue mark at it, each recorded once and only for a declaration never
- * submitted. Budget year 2031 is due by the end of 2030-11-30 (Asia/Shanghai), which is still ahead.
+ * The submission deadline (processes/SubmissionDeadline.bpmn, an instance of its own beside the approval), one test
+ * per path, fired by moving the engine clock and executing its jobs: the reminder a week before the deadline, the
+ * overdue mark at it, each recorded once and only for a declaration never submitted; a declaration created after
+ * the reminder time waits for the deadline only, one created after the deadline is marked overdue at creation and
+ * schedules nothing. Budget year 2031 is due by the end of 2030-11-30 (Asia/Shanghai), which is still ahead.
  */
 @ApplicationTest
 class SubmissionDeadlineTimersTest {
@@ -82,107 +87,124 @@ class SubmissionDeadlineTimersTest {
     }
 
     @Test
-    void timersOfANewDeclarationAreDueAWeekBeforeAndAtTheDeadline() {
-        var instance = declarations.instanceOf(declarations.draft(YEAR));
+    void declarationCreatedBeforeTheReminderTimeWaitsForTheReminderAndFillInHoldsNoTimer() {
+        long id = declarations.draft(YEAR);
+        var watch = declarations.deadlineWatchOf(id);
 
-        assertThat(declarations.timer(instance, EVENT_SUBMISSION_REMINDER).getDuedate()).isEqualTo(Date.from(reminder));
-        assertThat(declarations.timer(instance, EVENT_SUBMISSION_OVERDUE).getDuedate()).isEqualTo(Date.from(deadline));
+        assertThat(watch).isWaitingAt(EVENT_SUBMISSION_REMINDER);
+        assertThat(declarations.timer(watch, EVENT_SUBMISSION_REMINDER).getDuedate()).isEqualTo(Date.from(reminder));
+        assertThat(declarations.timers(watch, EVENT_SUBMISSION_OVERDUE)).isEmpty();
+        assertThat(declarations.jobsOf(id)).hasSize(1);
+        assertThat(declarations.instanceOf(id)).isWaitingAt(TASK_FILL_IN);
+        assertThat(declarations.audited(id, AuditAction.REMINDED)).isZero();
+        assertThat(declarations.audited(id, AuditAction.OVERDUE)).isZero();
     }
 
     @Test
-    void reminderFiresBeforeTheDeadlineAndIsRecordedOnce() {
+    void reminderFiresAtItsTimeIsRecordedOnceAndThenTheDeadlineIsAwaited() {
         long id = declarations.draft(YEAR);
-        var instance = declarations.instanceOf(id);
-        var reminderJob = declarations.timer(instance, EVENT_SUBMISSION_REMINDER);
-        var overdueJob = declarations.timer(instance, EVENT_SUBMISSION_OVERDUE);
+        var watch = declarations.deadlineWatchOf(id);
+        var reminderJob = declarations.timer(watch, EVENT_SUBMISSION_REMINDER);
 
         ClockUtil.setCurrentTime(Date.from(reminder.minus(MINUTE)));
         assertThat(declarations.isDue(reminderJob)).isFalse();
-
         ClockUtil.setCurrentTime(Date.from(reminder.plus(MINUTE)));
         assertThat(declarations.isDue(reminderJob)).isTrue();
-        assertThat(declarations.isDue(overdueJob)).isFalse();
         declarations.execute(reminderJob);
 
-        assertThat(instance).hasPassed(TASK_RECORD_REMINDER).hasNotPassed(TASK_MARK_OVERDUE).isWaitingAt(TASK_FILL_IN);
-        assertThat(declarations.timers(instance, EVENT_SUBMISSION_REMINDER)).isEmpty();
-        assertThat(declarations.timers(instance, EVENT_SUBMISSION_OVERDUE)).hasSize(1);
+        assertThat(watch).hasPassed(TASK_RECORD_REMINDER).hasNotPassed(TASK_MARK_OVERDUE)
+                .isWaitingAt(EVENT_SUBMISSION_OVERDUE);
+        var overdueJob = declarations.timer(watch, EVENT_SUBMISSION_OVERDUE);
+        assertThat(overdueJob.getDuedate()).isEqualTo(Date.from(deadline));
+        assertThat(declarations.isDue(overdueJob)).isFalse();
         assertThat(declarations.audited(id, AuditAction.REMINDED)).isEqualTo(1);
         assertThat(declarations.audited(id, AuditAction.OVERDUE)).isZero();
         assertThat(declarations.status(id)).isEqualTo(DeclarationStatus.DRAFT);
     }
 
     @Test
-    void overdueFiresAfterTheDeadlineAndIsRecordedOnce() {
+    void overdueFiresAtTheDeadlineIsRecordedOnceAndEndsTheWatch() {
         long id = declarations.draft(YEAR);
-        var instance = declarations.instanceOf(id);
-        var overdueJob = declarations.timer(instance, EVENT_SUBMISSION_OVERDUE);
+        var watch = declarations.deadlineWatchOf(id);
+        ClockUtil.setCurrentTime(Date.from(reminder.plus(MINUTE)));
+        declarations.execute(declarations.timer(watch, EVENT_SUBMISSION_REMINDER));
+        var overdueJob = declarations.timer(watch, EVENT_SUBMISSION_OVERDUE);
 
         ClockUtil.setCurrentTime(Date.from(deadline.minus(MINUTE)));
         assertThat(declarations.isDue(overdueJob)).isFalse();
-
         ClockUtil.setCurrentTime(Date.from(deadline.plus(MINUTE)));
         assertThat(declarations.isDue(overdueJob)).isTrue();
         declarations.execute(overdueJob);
 
-        assertThat(instance).hasPassed(TASK_MARK_OVERDUE).isWaitingAt(TASK_FILL_IN);
-        assertThat(declarations.timers(instance, EVENT_SUBMISSION_OVERDUE)).isEmpty();
+        assertThat(watch).hasPassed(TASK_MARK_OVERDUE).isEnded();
+        assertThat(declarations.jobsOf(id)).isEmpty();
+        assertThat(declarations.audited(id, AuditAction.REMINDED)).isEqualTo(1);
         assertThat(declarations.audited(id, AuditAction.OVERDUE)).isEqualTo(1);
         assertThat(declarations.status(id)).isEqualTo(DeclarationStatus.DRAFT);
     }
 
     @Test
-    void reminderAndOverdueAreNotRecordedAgainWhenAnInvalidSubmissionComesBackToFillIn() {
+    void declarationCreatedBetweenReminderTimeAndDeadlineWaitsForTheDeadlineOnly() {
+        ClockUtil.setCurrentTime(Date.from(reminder.plus(MINUTE)));
         long id = declarations.draft(YEAR);
-        var instance = declarations.instanceOf(id);
+        var watch = declarations.deadlineWatchOf(id);
+
+        assertThat(watch).hasPassed(GATEWAY_REMINDER_AHEAD, GATEWAY_DEADLINE_AHEAD)
+                .hasNotPassed(EVENT_SUBMISSION_REMINDER).isWaitingAt(EVENT_SUBMISSION_OVERDUE);
+        assertThat(declarations.jobsOf(id)).hasSize(1);
+        assertThat(declarations.timer(watch, EVENT_SUBMISSION_OVERDUE).getDuedate()).isEqualTo(Date.from(deadline));
+
         ClockUtil.setCurrentTime(Date.from(deadline.plus(MINUTE)));
-        declarations.execute(declarations.timer(instance, EVENT_SUBMISSION_REMINDER));
-        declarations.execute(declarations.timer(instance, EVENT_SUBMISSION_OVERDUE));
+        declarations.execute(declarations.timer(watch, EVENT_SUBMISSION_OVERDUE));
 
-        complete(task(TASK_FILL_IN, instance));
-        assertThat(instance).hasPassed(EVENT_INVALID).isWaitingAt(TASK_FILL_IN);
-        // Fill-in was entered anew, so were its timers; both are due at once and find their event already recorded.
-        var reminderAgain = declarations.timer(instance, EVENT_SUBMISSION_REMINDER);
-        var overdueAgain = declarations.timer(instance, EVENT_SUBMISSION_OVERDUE);
-        assertThat(declarations.isDue(reminderAgain)).isTrue();
-        assertThat(declarations.isDue(overdueAgain)).isTrue();
-        declarations.execute(reminderAgain);
-        declarations.execute(overdueAgain);
-
-        assertThat(declarations.audited(id, AuditAction.REMINDED)).isEqualTo(1);
+        assertThat(watch).isEnded();
+        assertThat(declarations.audited(id, AuditAction.REMINDED)).isZero();
         assertThat(declarations.audited(id, AuditAction.OVERDUE)).isEqualTo(1);
     }
 
     @Test
-    void submissionCancelsBothTimers() {
-        long id = declarations.draft(YEAR, Fixtures.validDocument(YEAR));
-        var instance = declarations.instanceOf(id);
+    void declarationCreatedAfterTheDeadlineIsMarkedOverdueAtCreationAndSchedulesNothing() {
+        ClockUtil.setCurrentTime(Date.from(deadline.plus(MINUTE)));
+        long id = declarations.draft(YEAR);
 
-        complete(task(TASK_FILL_IN, instance));
-
-        assertThat(instance).isWaitingAt(TASK_DEPT_REVIEW);
-        assertThat(declarations.timers(instance, EVENT_SUBMISSION_REMINDER)).isEmpty();
-        assertThat(declarations.timers(instance, EVENT_SUBMISSION_OVERDUE)).isEmpty();
+        assertThat(declarations.deadlineWatchEnded(id)).isTrue();
+        assertThat(declarations.deadlineWatchPassed(id)).containsExactly("StartEvent_DeadlineWatched",
+                GATEWAY_REMINDER_AHEAD, GATEWAY_DEADLINE_AHEAD, TASK_MARK_OVERDUE, END);
+        assertThat(declarations.jobsOf(id)).isEmpty();
+        var events = audit.historyOf(id);
+        assertThat(events).extracting(e -> e.action()).containsExactly(AuditAction.CREATED.name(), AuditAction.OVERDUE.name());
+        assertThat(events.get(1).actor()).isEqualTo("system");
     }
 
     @Test
-    void declarationSubmittedOnceRecordsNeitherReminderNorOverdueWhenReturnedToFillIn() {
+    void invalidSubmissionComingBackToFillInSchedulesNoNewTimer() {
+        ClockUtil.setCurrentTime(Date.from(deadline.plus(MINUTE)));
+        long id = declarations.draft(YEAR);
+        var instance = declarations.instanceOf(id);
+
+        complete(task(TASK_FILL_IN, instance));
+
+        assertThat(instance).hasPassed(EVENT_INVALID).isWaitingAt(TASK_FILL_IN);
+        assertThat(declarations.jobsOf(id)).isEmpty();
+        assertThat(declarations.audited(id, AuditAction.OVERDUE)).isEqualTo(1);
+    }
+
+    @Test
+    void declarationSubmittedBeforeTheDeadlineRecordsNeitherReminderNorOverdueEvenWhenReturned() {
         long id = declarations.draft(YEAR, Fixtures.validDocument(YEAR));
         var instance = declarations.instanceOf(id);
+        var watch = declarations.deadlineWatchOf(id);
         complete(task(TASK_FILL_IN, instance));
         complete(task(TASK_DEPT_REVIEW, instance), withVariables(VAR_OUTCOME, OUTCOME_RETURN));
-        assertThat(instance).isWaitingAt(TASK_FILL_IN);
         assertThat(declarations.status(id)).isEqualTo(DeclarationStatus.RETURNED);
 
+        ClockUtil.setCurrentTime(Date.from(reminder.plus(MINUTE)));
+        declarations.execute(declarations.timer(watch, EVENT_SUBMISSION_REMINDER));
         ClockUtil.setCurrentTime(Date.from(deadline.plus(MINUTE)));
-        var reminderJob = declarations.timer(instance, EVENT_SUBMISSION_REMINDER);
-        var overdueJob = declarations.timer(instance, EVENT_SUBMISSION_OVERDUE);
-        assertThat(declarations.isDue(reminderJob)).isTrue();
-        assertThat(declarations.isDue(overdueJob)).isTrue();
-        declarations.execute(reminderJob);
-        declarations.execute(overdueJob);
+        declarations.execute(declarations.timer(watch, EVENT_SUBMISSION_OVERDUE));
 
-        assertThat(instance).hasPassed(TASK_RECORD_REMINDER, TASK_MARK_OVERDUE).isWaitingAt(TASK_FILL_IN);
+        assertThat(watch).hasPassed(TASK_RECORD_REMINDER, TASK_MARK_OVERDUE).isEnded();
+        assertThat(instance).isWaitingAt(TASK_FILL_IN);
         assertThat(declarations.audited(id, AuditAction.REMINDED)).isZero();
         assertThat(declarations.audited(id, AuditAction.OVERDUE)).isZero();
     }

@@ -1,0 +1,76 @@
+package cn.perftarget.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Refuses to start the {@code prod} profile with settings only fit for a demo: accounts with a plain
+ * ({@code {noop}}) password or the password {@code demo}, the Camunda admin's demo password, the H2 console, the
+ * engine's authorization checks off, or a session cookie that is not Secure/HttpOnly. Runs once the configuration
+ * files are read and before any bean exists, so a bad start fails at once and names every problem.
+ */
+public final class ProductionProfileCheck implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROFILE = "prod";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+            return;
+        }
+        var problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("生产环境配置（prod）不安全，拒绝启动：" + String.join("；", problems));
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment environment) {
+        var binder = Binder.get(environment);
+        List<String> problems = new ArrayList<>();
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            problems.add("不能同时启用演示配置 demo");
+        }
+        @SuppressWarnings("rawtypes")
+        List<Map> users = binder.bind("perftarget.security.users", Bindable.listOf(Map.class)).orElse(List.of());
+        for (var user : users) {
+            String password = String.valueOf(user.get("password"));
+            if (password.startsWith("{noop}") || password.equals("demo") || password.endsWith("}demo")) {
+                problems.add("用户 " + user.get("username") + " 使用演示或明文密码，请使用 {bcrypt} 密码");
+            }
+        }
+        try {
+            String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
+            if (adminPassword == null || adminPassword.isBlank() || adminPassword.equals("demo")) {
+                problems.add("Camunda 管理员（camunda.bpm.admin-user）未设置密码或使用默认密码");
+            }
+        } catch (IllegalArgumentException unresolved) {
+            problems.add("camunda.bpm.admin-user.password 须由环境变量提供：" + unresolved.getMessage());
+        }
+        if (environment.getProperty("spring.h2.console.enabled", Boolean.class, false)) {
+            problems.add("H2 控制台（spring.h2.console.enabled）已开启");
+        }
+        if (!environment.getProperty("camunda.bpm.authorization.enabled", Boolean.class, false)) {
+            problems.add("Camunda 授权检查（camunda.bpm.authorization.enabled）未开启");
+        }
+        if (!environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)
+                || !environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class, true)) {
+            problems.add("会话 Cookie 须为 Secure 和 HttpOnly（server.servlet.session.cookie.*）");
+        }
+        return problems;
+    }
+
+    @Override
+    public int getOrder() {
+        // After the configuration files and profiles are read (ConfigDataEnvironmentPostProcessor).
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
