@@ -198,13 +198,15 @@ class ProjectExpenditureTemplateTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2021年", "2021", "2021年—2023年", "2021年——2023年", "2020-2021", "2019年至2021年", "2021～2025年"})
+        @ValueSource(strings = {"2021年", "2021", "2021年—2023年", "2021年——2023年", "2020-2021", "2019年至2021年", "2021～2025年",
+                // Since issue 10, as real forms print them (湘潭, 坝塘镇, 兵团六团 in forms/samples/real): 2021年度 was refused before.
+                "2021.07-2021.12", "2021年7月—2022年6月", "2021年度", "1年", "3年"})
         void periodAcceptsStartAndEndYearsOrOneYear(String period) {
             assertThat(validate(sampleWith("/header/period", period)).errors()).isEmpty();
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"三年", "3", "2021年度", "21年—23年", "2021年—2023年（三年）"})
+        @ValueSource(strings = {"三年", "3", "0年", "21年—23年", "2021年—2023年（三年）", "2021.13-2022.01"})
         void periodFormatIsReportedAloneWhenThePeriodCannotBeRead(String period) {
             assertThat(validate(sampleWith("/header/period", period)).errors()).extracting(Finding::path, Finding::rule)
                     .containsExactly(tuple("/header/period", "project.period-format"));
