@@ -1,9 +1,12 @@
 package cn.perftarget.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -26,7 +29,11 @@ final class Dictionary {
     private final Map<String, String> canonical = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> children = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Set<String> categories = new HashSet<>();
     private final List<Pattern> decorations = new ArrayList<>();
+    // The same few level names come on every indicator of every form: strip their decorations once.
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 10_000;
 
     private Dictionary(String name, String label, String suffix, boolean twoLevels) {
         this.name = name;
@@ -60,6 +67,8 @@ final class Dictionary {
         }
         dictionary.readDecorations(node.path("decorations"), place + "/decorations");
         dictionary.readAliases(node.path("aliases"), place + "/aliases");
+        dictionary.categories.addAll(dictionary.canonical.keySet());
+        dictionary.children.values().forEach(level2 -> dictionary.categories.addAll(level2.keySet()));
         return dictionary;
     }
 
@@ -123,12 +132,12 @@ final class Dictionary {
      * a category name, where a 三级指标 should name what is measured.
      */
     boolean isCategoryName(String value) {
-        String v = strip(value);
+        String v = value.strip();
         if (suffix.isEmpty() || !v.endsWith(suffix) || v.length() <= suffix.length()) {
             return false;
         }
-        String key = normalize(v);
-        return isEntry(key) || aliases.containsKey(key);
+        String key = key(v);
+        return categories.contains(key) || aliases.containsKey(key);
     }
 
     List<String> entries() {
@@ -153,7 +162,14 @@ final class Dictionary {
     }
 
     private String key(String value) {
-        return normalize(strip(value));
+        String key = keys.get(value);
+        if (key == null) {
+            key = normalize(strip(value));
+            if (keys.size() < MAX_KEYS) {
+                keys.put(value, key);
+            }
+        }
+        return key;
     }
 
     private String strip(String value) {
