@@ -97,6 +97,18 @@ class IndicatorTreeVariantsTest {
                 .contains(PROJECT + "/level1 indicator.level1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"社会效益指标(必填)", "社会效益指标（必填硬性指标）"})
+    void templateNotePrintedInTheLevel2CellIsIgnored(String level2) {
+        passesEverywhere("效益指标", level2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"社会效益指标(选填)", "社会效益指标必填"})
+    void otherTextInTheLevel2CellFails(String level2) {
+        failsEverywhereAtLevel2("效益指标", level2);
+    }
+
     @Test
     void outputScoresDoNotHideTheOutputIndicator() {
         var document = deptV2Sample();
