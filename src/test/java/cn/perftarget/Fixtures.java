@@ -53,8 +53,13 @@ public final class Fixtures {
 
     /** A draft whose current revision is the valid document. */
     public static long validDraft(Api api, String filer) {
-        long id = createDraft(api, filer);
-        var saved = api.as(filer).put("/api/declarations/" + id + "/document", validDocument(), "\"1\"");
+        var created = api.as(filer).post("/api/declarations", Map.of("formKey", "dept-overall", "year", 2020));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        // The form must name the declaration's own department (header.department-mismatch): keep the prefilled one.
+        var document = validDocument();
+        ((ObjectNode) document.get("header")).put("department", created.body().at("/document/header/department").asText());
+        var saved = api.as(filer).put("/api/declarations/" + id + "/document", document, "\"1\"");
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
         return id;
     }

@@ -49,13 +49,16 @@ public class DeclarationFiling {
         this.clock = clock;
     }
 
-    /** Opens a declaration for the filer's own department on the latest version of the form. */
+    /** Opens a declaration for the filer's own department on the version of the form that serves its year. */
     public DeclarationView create(Actor actor, String formKey, int year) {
         if (!actor.is(Role.FILER) || actor.department() == null) {
             throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
         }
-        var definition = forms.latest(formKey).orElseThrow(() -> InvalidRequestException.of(
-                "/formKey", "request.unknown-form", "表单“" + formKey + "”不存在"));
+        if (!forms.exists(formKey)) {
+            throw InvalidRequestException.of("/formKey", "request.unknown-form", "表单“" + formKey + "”不存在");
+        }
+        var definition = forms.forYear(formKey, year).orElseThrow(() -> InvalidRequestException.of(
+                "/year", "request.no-form-version", "表单“" + formKey + "”没有适用于" + year + "年的版本"));
         var now = clock.instant();
         var declaration = declarations.save(Declaration.open(definition.key(), definition.version(),
                 actor.department(), year, actor.username(), now));

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.validation.DocumentValidator;
 import cn.perftarget.validation.ValidationContext;
 import cn.perftarget.validation.ValidationReport;
@@ -16,13 +17,15 @@ public class SubmissionCheck {
     private final DocumentStore documents;
     private final FormDefinitions forms;
     private final DocumentValidator validator;
+    private final Directory directory;
 
     SubmissionCheck(Declarations declarations, DocumentStore documents, FormDefinitions forms,
-                    DocumentValidator validator) {
+                    DocumentValidator validator, Directory directory) {
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
         this.validator = validator;
+        this.directory = directory;
     }
 
     /**
@@ -35,7 +38,7 @@ public class SubmissionCheck {
                 .orElseThrow(() -> new DeclarationNotFoundException(declarationId));
         var definition = definition(declaration);
         var document = documents.current(declaration);
-        var report = validator.validate(definition, document, new ValidationContext(declaration.year()));
+        var report = validator.validate(definition, document, context(declaration));
         var routing = definition.routing();
         var budget = document.at(routing.path("totalBudget").asText("/missing"));
         return new Result(report.valid(), new RoutingFacts(budget.isNumber() ? budget.doubleValue() : 0.0,
@@ -47,8 +50,12 @@ public class SubmissionCheck {
     }
 
     ValidationReport report(Declaration declaration) {
-        return validator.validate(definition(declaration), documents.current(declaration),
-                new ValidationContext(declaration.year()));
+        return validator.validate(definition(declaration), documents.current(declaration), context(declaration));
+    }
+
+    // The department's name as the directory knows it now: the one a new declaration's document was filled with.
+    private ValidationContext context(Declaration declaration) {
+        return new ValidationContext(declaration.year(), directory.departmentName(declaration.department()));
     }
 
     /** What the approval process routes on. */

@@ -46,6 +46,7 @@ final class DefinitionChecker {
             throw new DefinitionProblem("/document/type", "the document must be of type object");
         }
         checkPrefill(resolved);
+        checkYears();
         return new FormDefinition(key, version.intValue(), title, root);
     }
 
@@ -81,6 +82,27 @@ final class DefinitionChecker {
             return new SchemaResolver(root.path("types")).resolve(node);
         } catch (SchemaResolver.TypeCycleException e) {
             throw new DefinitionProblem(place, e.getMessage());
+        }
+    }
+
+    private void checkYears() {
+        JsonNode years = root.path("years");
+        if (years.isMissingNode()) {
+            return;
+        }
+        if (!years.isObject()) {
+            throw new DefinitionProblem("/years", "years must be an object such as {\"from\": 2016, \"to\": 2021}");
+        }
+        for (Map.Entry<String, JsonNode> end : years.properties()) {
+            if (!end.getKey().equals("from") && !end.getKey().equals("to")) {
+                throw new DefinitionProblem("/years/" + Pointers.escape(end.getKey()), "years has only \"from\" and \"to\"");
+            }
+            if (!end.getValue().canConvertToExactIntegral() || end.getValue().intValue() < 2000 || end.getValue().intValue() > 2100) {
+                throw new DefinitionProblem("/years/" + end.getKey(), "a budget year must be an integer from 2000 to 2100");
+            }
+        }
+        if (years.has("from") && years.has("to") && years.get("from").intValue() > years.get("to").intValue()) {
+            throw new DefinitionProblem("/years/to", "\"to\" must not be before \"from\"");
         }
     }
 

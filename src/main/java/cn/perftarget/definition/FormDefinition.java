@@ -45,6 +45,16 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
     }
 
     /**
+     * Whether this version serves declarations of this budget year: its {@code years} section
+     * ({@code {"from": 2016, "to": 2021}}, either end optional) includes the year; without the section, every year.
+     */
+    public boolean servesYear(int year) {
+        JsonNode years = source.path("years");
+        return (!years.has("from") || years.get("from").intValue() <= year)
+                && (!years.has("to") || year <= years.get("to").intValue());
+    }
+
+    /**
      * The facts the approval process routes on: JSON Pointers into the document (e.g.
      * {@code "totalBudget": "/funds/income/total/budget"}) and fixed facts of the template
      * ({@code "expertReview": true}). Missing when the template declares none.

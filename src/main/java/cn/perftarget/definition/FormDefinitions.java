@@ -48,6 +48,22 @@ public class FormDefinitions {
         return Optional.ofNullable(byKey.get(key)).map(versions -> versions.lastEntry().getValue());
     }
 
+    /**
+     * The version a new declaration of this budget year uses: the highest one whose {@code years} include the
+     * year (a version without {@code years} serves every year). Empty when the key is unknown or no version
+     * serves the year.
+     */
+    public Optional<FormDefinition> forYear(String key, int year) {
+        return Optional.ofNullable(byKey.get(key)).flatMap(versions -> versions.descendingMap().values().stream()
+                .filter(definition -> definition.servesYear(year))
+                .findFirst());
+    }
+
+    /** Whether any version of the template has this key. */
+    public boolean exists(String key) {
+        return byKey.containsKey(key);
+    }
+
     /** One exact version, as pinned by a declaration. */
     public Optional<FormDefinition> find(String key, int version) {
         return Optional.ofNullable(byKey.get(key)).map(versions -> versions.get(version));

@@ -1,8 +1,14 @@
 package cn.perftarget.validation;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,7 +16,9 @@ import cn.perftarget.definition.DefinitionProblem;
 
 /**
  * One dictionary of a definition: a flat list (绩效标准) or two levels (一级 → 二级指标). Matching ignores an
- * optional suffix such as 指标, so 产出 and 产出指标 are the same entry.
+ * optional suffix such as 指标, so 产出 and 产出指标 are the same entry; it also strips the {@code decorations}
+ * (regular expressions, e.g. a score printed in the cell: 产出指标(50分)) and reads each of {@code aliases}
+ * (synonym → entry, e.g. 可持续发展影响指标 → 可持续影响指标) as the entry it names.
  */
 final class Dictionary {
 
@@ -20,6 +28,12 @@ final class Dictionary {
     private final boolean twoLevels;
     private final Map<String, String> canonical = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> children = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Set<String> categories = new HashSet<>();
+    private final List<Pattern> decorations = new ArrayList<>();
+    // The same few level names come on every indicator of every form: strip their decorations once.
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 10_000;
 
     private Dictionary(String name, String label, String suffix, boolean twoLevels) {
         this.name = name;
@@ -51,18 +65,79 @@ final class Dictionary {
         if (dictionary.canonical.isEmpty()) {
             throw new DefinitionProblem(place + "/entries", "dictionary \"" + name + "\" is empty");
         }
+        dictionary.readDecorations(node.path("decorations"), place + "/decorations");
+        dictionary.readAliases(node.path("aliases"), place + "/aliases");
+        dictionary.categories.addAll(dictionary.canonical.keySet());
+        dictionary.children.values().forEach(level2 -> dictionary.categories.addAll(level2.keySet()));
         return dictionary;
+    }
+
+    private void readDecorations(JsonNode node, String place) {
+        if (node.isMissingNode()) {
+            return;
+        }
+        if (!node.isArray()) {
+            throw new DefinitionProblem(place, "decorations must be a list of regular expressions");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            try {
+                decorations.add(Pattern.compile(node.get(i).asText()));
+            } catch (PatternSyntaxException e) {
+                throw new DefinitionProblem(place + "/" + i, "not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private void readAliases(JsonNode node, String place) {
+        if (node.isMissingNode()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new DefinitionProblem(place, "aliases must map a synonym to an entry");
+        }
+        for (var alias : node.properties()) {
+            String target = alias.getValue().asText();
+            if (!isEntry(normalize(target))) {
+                throw new DefinitionProblem(place + "/" + Selector.escape(alias.getKey()),
+                        "alias \"" + alias.getKey() + "\" names \"" + target + "\", which is not an entry of \"" + name + "\"");
+            }
+            aliases.put(normalize(alias.getKey()), normalize(target));
+        }
+    }
+
+    private boolean isEntry(String key) {
+        return canonical.containsKey(key) || children.values().stream().anyMatch(level2 -> level2.containsKey(key));
     }
 
     /** The entry this value stands for, or null. */
     String match(String value) {
-        return canonical.get(normalize(value));
+        String key = key(value);
+        String found = canonical.get(key);
+        return found != null ? found : canonical.get(aliases.getOrDefault(key, key));
     }
 
     /** The second-level entry under {@code parent} (a canonical first-level entry) this value stands for, or null. */
     String matchChild(String parent, String value) {
         var level2 = children.get(parent);
-        return level2 == null ? null : level2.get(normalize(value));
+        if (level2 == null) {
+            return null;
+        }
+        String key = key(value);
+        String found = level2.get(key);
+        return found != null ? found : level2.get(aliases.getOrDefault(key, key));
+    }
+
+    /**
+     * Whether the value, written with the suffix (社会成本指标, not 社会成本), is an entry or alias at any level:
+     * a category name, where a 三级指标 should name what is measured.
+     */
+    boolean isCategoryName(String value) {
+        String v = value.strip();
+        if (suffix.isEmpty() || !v.endsWith(suffix) || v.length() <= suffix.length()) {
+            return false;
+        }
+        String key = key(v);
+        return categories.contains(key) || aliases.containsKey(key);
     }
 
     List<String> entries() {
@@ -84,6 +159,25 @@ final class Dictionary {
 
     String label() {
         return label;
+    }
+
+    private String key(String value) {
+        String key = keys.get(value);
+        if (key == null) {
+            key = normalize(strip(value));
+            if (keys.size() < MAX_KEYS) {
+                keys.put(value, key);
+            }
+        }
+        return key;
+    }
+
+    private String strip(String value) {
+        String v = value.strip();
+        for (Pattern decoration : decorations) {
+            v = decoration.matcher(v).replaceAll("").strip();
+        }
+        return v;
     }
 
     private String normalize(String value) {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Kind {@code dictionary}: {@code field} of each place is an entry of {@code dictionary}; with
  * {@code parentField}, an entry under the parent's entry (二级指标 under its 一级指标). Blank values are left to
- * the required check, and a child is not judged while its parent is not an entry.
+ * the required check, and a child is not judged while its parent is not an entry. With {@code "refuse": true}
+ * the opposite: the field must not be a category name of the dictionary (a 三级指标 written 社会成本指标).
  */
 final class DictionaryRule implements Rule {
 
@@ -14,12 +15,14 @@ final class DictionaryRule implements Rule {
     private final String field;
     private final String parentField;
     private final Dictionary dictionary;
+    private final boolean refuse;
 
-    private DictionaryRule(RuleSpec spec, String field, String parentField, Dictionary dictionary) {
+    private DictionaryRule(RuleSpec spec, String field, String parentField, Dictionary dictionary, boolean refuse) {
         this.spec = spec;
         this.field = field;
         this.parentField = parentField;
         this.dictionary = dictionary;
+        this.refuse = refuse;
     }
 
     static DictionaryRule compile(RuleSpec spec, Map<String, Dictionary> dictionaries) {
@@ -33,9 +36,17 @@ final class DictionaryRule implements Rule {
         if (parentField != null && !dictionary.hasTwoLevels()) {
             throw spec.problem("parentField", "dictionary \"" + name + "\" has one level; parentField needs two");
         }
+        var refuseNode = spec.raw("refuse");
+        if (!refuseNode.isMissingNode() && !refuseNode.isBoolean()) {
+            throw spec.problem("refuse", "\"refuse\" must be true or false");
+        }
+        boolean refuse = refuseNode.asBoolean(false);
+        if (refuse && parentField != null) {
+            throw spec.problem("refuse", "\"refuse\" cannot be combined with parentField");
+        }
         spec.provide(Set.of("field", "value", "parent", "allowed", "dictionary"));
         spec.noOtherParameters();
-        return new DictionaryRule(spec, field, parentField, dictionary);
+        return new DictionaryRule(spec, field, parentField, dictionary, refuse);
     }
 
     @Override
@@ -46,6 +57,12 @@ final class DictionaryRule implements Rule {
                 continue;
             }
             String pointer = place.pointer() + "/" + Selector.escape(field);
+            if (refuse) {
+                if (dictionary.isCategoryName(value)) {
+                    report(subject, findings, pointer, value, null, String.join("、", dictionary.entries()));
+                }
+                continue;
+            }
             if (parentField == null) {
                 if (dictionary.match(value) == null) {
                     report(subject, findings, pointer, value, null, String.join("、", dictionary.entries()));

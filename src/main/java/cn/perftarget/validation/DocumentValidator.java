@@ -23,6 +23,7 @@ public class DocumentValidator {
 
     // The definition's prefill section says which field was filled from the declaration's year.
     private static final String YEAR_SOURCE = "year";
+    private static final String DEPARTMENT_SOURCE = "departmentName";
 
     private final RuleSets ruleSets;
 
@@ -42,7 +43,8 @@ public class DocumentValidator {
     /**
      * Full check used at submission: the structure, required fields and sections (present and not blank;
      * lists need at least one item), the document's year against the declaration's year
-     * (rule {@code header.year-mismatch}), and every rule of the definition's {@code rules}.
+     * (rule {@code header.year-mismatch}), the document's department against the declaration's when the context
+     * names it (rule {@code header.department-mismatch}), and every rule of the definition's {@code rules}.
      */
     public ValidationReport validate(FormDefinition definition, JsonNode document, ValidationContext context) {
         RuleSet ruleSet = ruleSets.of(definition);
@@ -51,6 +53,7 @@ public class DocumentValidator {
         StructureWalker.walk(schema, document, true).forEach(findings::addError);
         if (document != null && document.isObject()) {
             yearMismatches(definition, schema, document, context.year()).forEach(findings::addError);
+            departmentMismatches(definition, schema, document, context.departmentName()).forEach(findings::addError);
             Subject subject = new Subject(document, context, ruleSet.labels());
             for (Rule rule : ruleSet.rules()) {
                 try {
@@ -79,6 +82,27 @@ public class DocumentValidator {
                 String label = labelAt(schema, pointer);
                 findings.add(new Finding(prefill.getKey(), Rules.YEAR_MISMATCH,
                         Messages.yearMismatch(label, value.decimalValue(), year)));
+            }
+        }
+        return findings;
+    }
+
+    private static List<Finding> departmentMismatches(FormDefinition definition, JsonNode schema, JsonNode document,
+                                                      String departmentName) {
+        List<Finding> findings = new ArrayList<>();
+        if (departmentName == null || departmentName.isBlank()) {
+            return findings;
+        }
+        for (Map.Entry<String, JsonNode> prefill : definition.source().path("prefill").properties()) {
+            if (!DEPARTMENT_SOURCE.equals(prefill.getValue().asText())) {
+                continue;
+            }
+            JsonPointer pointer = JsonPointer.compile(prefill.getKey());
+            String value = Values.text(document.at(pointer));
+            // A blank one is structure.required; only a different name is this finding.
+            if (value != null && !value.equals(departmentName.strip())) {
+                findings.add(new Finding(prefill.getKey(), Rules.DEPARTMENT_MISMATCH,
+                        Messages.departmentMismatch(labelAt(schema, pointer), value, departmentName.strip())));
             }
         }
         return findings;

@@ -61,6 +61,10 @@ final class Messages {
         return "“" + label + "”为" + plain(actual) + "，与申报年度" + expected + "不一致";
     }
 
+    static String departmentMismatch(String label, String actual, String expected) {
+        return "“" + label + "”为“" + actual + "”，不是本申报表所属部门“" + expected + "”：应填写本部门名称（新建申报表时已自动填入）";
+    }
+
     static String plain(BigDecimal number) {
         return number.stripTrailingZeros().toPlainString();
     }

@@ -57,9 +57,11 @@ final class RuleCompiler {
             case "share" -> ShareRule.compile(spec);
             case "shareBlank" -> ShareBlankRule.compile(spec);
             case "shareTotal" -> ShareTotalRule.compile(spec);
+            case "quantify" -> QuantifyRule.compile(spec);
+            case "dateSerial" -> DateSerialRule.compile(spec);
             default -> throw new DefinitionProblem(spec.place() + "/kind", "unknown rule kind \"" + spec.kind()
                     + "\"; known: feel, dictionary, valueFormat, percentRange, sameUnit, targetMet, minimum, unique, some, "
-                    + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal");
+                    + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal, quantify, dateSerial");
         };
     }
 

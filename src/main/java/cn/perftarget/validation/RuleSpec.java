@@ -121,6 +121,19 @@ final class RuleSpec {
         return List.copyOf(out);
     }
 
+    /** Regular expressions, each matched against the whole text. */
+    List<Pattern> patterns(String name) {
+        List<Pattern> out = new ArrayList<>();
+        for (String regex : texts(name, List.of())) {
+            try {
+                out.add(Pattern.compile(regex));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new DefinitionProblem(place + "/" + name, "not a regular expression: " + e.getDescription());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     List<Selector> selectors(String name, List<String> fallback) {
         List<Selector> out = new ArrayList<>();
         for (String pattern : texts(name, fallback)) {

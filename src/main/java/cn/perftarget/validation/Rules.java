@@ -11,6 +11,7 @@ final class Rules {
     static final String SCALE = "structure.scale";
     static final String REQUIRED = "structure.required";
     static final String YEAR_MISMATCH = "header.year-mismatch";
+    static final String DEPARTMENT_MISMATCH = "header.department-mismatch";
 
     private Rules() {
     }

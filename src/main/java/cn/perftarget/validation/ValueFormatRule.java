@@ -3,30 +3,36 @@ package cn.perftarget.validation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Kind {@code valueFormat}: each of {@code fields} (relative to the place, e.g. {@code value},
  * {@code history/*}) reads as an indicator value: optional operator, number and unit, or a qualitative grade
- * ({@code 定性：…} or one of {@code grades}).
+ * ({@code 定性：…} or one of {@code grades}), or a text matching one of {@code phrases} (a plain qualitative
+ * phrase such as 按时完成) or {@code patterns} (other accepted forms, e.g. a date target 2023年6月底前).
  */
 final class ValueFormatRule implements Rule {
 
     private final RuleSpec spec;
     private final List<Selector> fields;
     private final Set<String> grades;
+    private final List<Pattern> accepted;
 
-    private ValueFormatRule(RuleSpec spec, List<Selector> fields, Set<String> grades) {
+    private ValueFormatRule(RuleSpec spec, List<Selector> fields, Set<String> grades, List<Pattern> accepted) {
         this.spec = spec;
         this.fields = fields;
         this.grades = grades;
+        this.accepted = accepted;
     }
 
     static ValueFormatRule compile(RuleSpec spec) {
         var fields = Relative.selectors(spec, "fields", List.of("value"));
         var grades = Set.copyOf(spec.texts("grades", List.of()));
+        var accepted = new java.util.ArrayList<>(spec.patterns("phrases"));
+        accepted.addAll(spec.patterns("patterns"));
         spec.provide(Set.of("field", "value"));
         spec.noOtherParameters();
-        return new ValueFormatRule(spec, fields, grades);
+        return new ValueFormatRule(spec, fields, grades, List.copyOf(accepted));
     }
 
     @Override
@@ -34,10 +40,19 @@ final class ValueFormatRule implements Rule {
         for (var place : spec.targets(subject)) {
             for (var field : Relative.select(fields, place)) {
                 String text = Values.text(field.node());
-                if (text != null && subject.measure(text).isEmpty() && !grades.contains(text)) {
+                if (text != null && subject.measure(text).isEmpty() && !grades.contains(text) && !matchesAny(accepted, text)) {
                     findings.add(spec, field.pointer(), Map.of("field", subject.name(field.pointer()), "value", text));
                 }
             }
         }
+    }
+
+    static boolean matchesAny(List<Pattern> patterns, String text) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(text).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -41,14 +41,15 @@ class FormController {
         return forms.latestVersions().stream().map(f -> new FormSummary(f.key(), f.version(), f.title())).toList();
     }
 
-    @Operation(summary = "查看模板定义", description = "模板最新版本的完整定义文件（字段、字典、规则），格式见 forms/README.md。")
+    @Operation(summary = "查看模板定义", description = "模板最新版本的完整定义文件（字段、字典、规则），格式见 forms/README.md；带 year 时为该预算年度的申报所用的版本。")
     @ApiResponse(responseCode = "200", description = "模板定义")
     @ApiResponse(responseCode = "404", description = "模板不存在")
     @GetMapping("/{key}")
-    JsonNode get(@PathVariable String key) {
-        return forms.latest(key)
-                .map(f -> f.source())
-                .orElseThrow(() -> new DeclarationNotFoundException("表单“" + key + "”不存在"));
+    JsonNode get(@PathVariable String key, @RequestParam(required = false) Integer year) {
+        var found = year == null ? forms.latest(key) : forms.forYear(key, year);
+        return found.map(f -> f.source())
+                .orElseThrow(() -> new DeclarationNotFoundException(year == null || !forms.exists(key)
+                        ? "表单“" + key + "”不存在" : "表单“" + key + "”没有适用于" + year + "年的版本"));
     }
 
     @Operation(summary = "模板文档的 JSON Schema",

@@ -33,7 +33,9 @@ class IndicatorValueRulesTest {
             "＞＝95％", ">=95%", "≥95%", "≧95%", "＞=95%", "95%", "=95%", "＝95%", ">95%", "＞95%",
             "≥ 95 %", "大于等于95%", "不低于95%", "95%以上", "≥９５.５%",
             "≤2小时", "<=2小时", "≤157.1万元", "30天以内", "10个", "1,200人次", "0", "≥1",
-            "定性：良好", "定性:较好", "优", "良", "达标", "明显提升", "是"})
+            "定性：良好", "定性:较好", "优", "良", "达标", "明显提升", "是",
+            // Plain qualitative phrases and date targets (issue 10); 良好 was refused before.
+            "良好", "按时完成", "应保尽保", "2023年6月底前", "12月31日前"})
     void operatorNumberAndUnitOrAGradeIsAccepted(String value) {
         ObjectNode document = set(correctedSample(), PLAIN + "/value", value);
 
@@ -41,7 +43,9 @@ class IndicatorValueRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"98%%", "≥", "%98", "约98%", "98%-99%", "≥≥98%", "98.%", "9 8%", "定性：", "良好", "1,20人"})
+    @ValueSource(strings = {"98%%", "≥", "%98", "约98%", "98%-99%", "≥≥98%", "98.%", "9 8%", "定性：", "1,20人",
+            // A unit on a qualitative phrase, a unit that contradicts itself (issue 10: keep catching).
+            "应保尽保%", "28.8万元%"})
     void unreadableValueIsReportedAtTheValue(String value) {
         ObjectNode document = set(correctedSample(), PLAIN + "/value", value);
 
@@ -56,7 +60,8 @@ class IndicatorValueRulesTest {
     void unreadableHistoryAndExpectedValuesAreReportedWhereTheyAre() {
         ObjectNode document = correctedSample();
         set(document, ANNUAL + "/history", json("{\"2018\": \"97%\", \"2019\": \"98%%\"}"));
-        set(document, ANNUAL + "/expected", "九十八");
+        // Was “九十八”, a plain phrase that is a qualitative value since issue 10; with a unit it is not.
+        set(document, ANNUAL + "/expected", "九十八%");
 
         assertThat(errors(validate(document))).containsExactly(
                 ANNUAL + "/history/2019 indicator.value-format",
