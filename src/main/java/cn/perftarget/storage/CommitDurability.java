@@ -31,7 +31,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code synchronous_commit} turned off (also through the URL's {@code options}) is refused.
  */
 @Component
-class CommitDurability implements TransactionExecutionListener, DisposableBean {
+public class CommitDurability implements TransactionExecutionListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CommitDurability.class);
 
@@ -92,7 +92,17 @@ class CommitDurability implements TransactionExecutionListener, DisposableBean {
 
     @Override
     public void afterCommit(TransactionExecution transaction, Throwable failure) {
-        if (syncConnection == null || failure != null || transaction.isReadOnly() || closed) {
+        if (failure == null && !transaction.isReadOnly()) {
+            flush();
+        }
+    }
+
+    /**
+     * Returns once everything committed so far is on the disk (at once on PostgreSQL, which flushed it at commit).
+     * Whoever writes a record of committed data elsewhere, like the audit anchor, calls this first.
+     */
+    public void flush() {
+        if (syncConnection == null || closed) {
             return;
         }
         long mine = committed.incrementAndGet();

@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import cn.perftarget.audit.AuditAnchor;
+import cn.perftarget.storage.CommitDurability;
 
 /**
  * Writes anchors of the chain heads (on a schedule and on demand) and reads the latest back. A new anchor takes a
@@ -30,9 +31,11 @@ public class AnchorKeeper {
     private final JdbcTemplate jdbc;
     private final AnchorFile file;
     private final Clock clock;
+    private final CommitDurability durability;
 
-    AnchorKeeper(JdbcTemplate jdbc, AnchorProperties properties, Clock clock) {
+    AnchorKeeper(JdbcTemplate jdbc, AnchorProperties properties, Clock clock, CommitDurability durability) {
         this.jdbc = jdbc;
+        this.durability = durability;
         this.file = new AnchorFile(properties.file(), properties.key());
         this.clock = clock;
     }
@@ -92,6 +95,8 @@ public class AnchorKeeper {
         if (read.anchor().isPresent() && previous.equals(next)) {
             return read.anchor();
         }
+        // The heads just read are committed; on the disk too before the anchor names them.
+        durability.flush();
         return Optional.of(file.write(clock.instant().truncatedTo(ChronoUnit.MILLIS), List.copyOf(next.values())));
     }
 
