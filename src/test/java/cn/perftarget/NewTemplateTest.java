@@ -48,6 +48,7 @@ class NewTemplateTest {
                 "--spring.datasource.url=jdbc:h2:mem:new-template;DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.process-engine-name=new-template-test",
                 "--camunda.bpm.job-execution.enabled=false",
+                "--perftarget.audit.anchor.file=" + forms.resolve("anchor").resolve("audit-anchor.json"),
                 "--perftarget.forms.location=file:" + forms.toAbsolutePath() + "/")) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 

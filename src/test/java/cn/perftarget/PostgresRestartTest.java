@@ -1,11 +1,13 @@
 package cn.perftarget;
 
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The restart scenario on PostgreSQL (profile {@code postgres}), in a schema of its own that each run starts
@@ -17,6 +19,9 @@ class PostgresRestartTest {
     static final String URL = System.getProperty("perftarget.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getProperty("perftarget.test.postgres.user", "postgres");
     static final String SCHEMA = "perftarget_restart_test";
+
+    @TempDir
+    Path anchorDir;
 
     @BeforeAll
     static void freshSchema() throws SQLException {
@@ -33,6 +38,7 @@ class PostgresRestartTest {
                 "spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
                 "spring.datasource.username=" + USER,
                 "spring.datasource.password=",
-                "spring.flyway.schemas=" + SCHEMA), "postgres", "demo");
+                "spring.flyway.schemas=" + SCHEMA,
+                "perftarget.audit.anchor.file=" + anchorDir.resolve("audit-anchor.json")), "postgres", "demo");
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -60,12 +62,14 @@ class ProductionProfileTest {
     }
 
     @Test
-    void startsWithProperSettingsFromTheEnvironmentAndSendsSecurityHeaders() throws Exception {
+    void startsWithProperSettingsFromTheEnvironmentAndSendsSecurityHeaders(@TempDir Path anchorDir) throws Exception {
         var bcrypt = new BCryptPasswordEncoder();
         var args = new ArrayList<>(List.of("--spring.profiles.active=prod",
                 "--PERFTARGET_DB_URL=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--PERFTARGET_DB_USER=sa", "--PERFTARGET_DB_PASSWORD=",
                 "--PERFTARGET_CAMUNDA_ADMIN_USER=operator", "--PERFTARGET_CAMUNDA_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                "--PERFTARGET_AUDIT_ANCHOR_KEY=" + UUID.randomUUID(),
+                "--perftarget.audit.anchor.file=" + anchorDir.resolve("audit-anchor.json"),
                 "--perftarget.security.departments.HP-BDC=黄陂区大数据中心",
                 "--perftarget.security.users[0].username=clerk",
                 "--perftarget.security.users[0].password={bcrypt}" + bcrypt.encode(FILER_PASSWORD),

@@ -32,7 +32,8 @@ class RestartTest {
     @Test
     void restartOnTheSameH2FileKeepsDeclarationsAndAddsNoProcessVersion() {
         restartKeepsDeclarationsAndAddsNoProcessVersion(
-                List.of("spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath()), "demo");
+                List.of("spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
+                        "perftarget.audit.anchor.file=" + dataDir.resolve("audit-anchor.json")), "demo");
     }
 
     static void restartKeepsDeclarationsAndAddsNoProcessVersion(List<String> database, String... profiles) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -14,17 +15,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.perftarget.audit.anchor.AnchorCheck;
+import cn.perftarget.audit.anchor.AnchorKeeper;
+
 /**
  * Walks every declaration's hash chain: each event must hash to what it says, link to its predecessor, follow
- * it without a gap, and the chain must end where its recorded head says. Chains are independent, so they are
- * checked in parallel.
+ * it without a gap, and the chain must end where its recorded head says; and no chain may be shorter than the last
+ * anchor says, or differ at the anchored event (a tail removed together with its head). Chains are independent, so
+ * they are checked in parallel.
  */
 @Service
 public class AuditVerifier {
 
     private final JdbcTemplate jdbc;
+    private final AnchorKeeper anchors;
 
-    AuditVerifier(DataSource dataSource) {
+    AuditVerifier(DataSource dataSource, AnchorKeeper anchors) {
+        this.anchors = anchors;
         // A template of its own: the fetch size suits this one full scan, not every query of the application.
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(5_000);
@@ -45,6 +52,8 @@ public class AuditVerifier {
 
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        // The anchor first: every event it names was committed before it was written, so the scan below sees them.
+        var anchor = AnchorCheck.AnchorSnapshot.of(anchors);
         Map<Long, List<Stored>> chains = new HashMap<>();
         jdbc.query("select id, declaration_id, seq, occurred_at, actor, actor_role, department, budget_year, action, "
                 + "status_from, status_to, revision, comment, grade, details, prev_hash, hash from audit_event", rs -> {
@@ -59,13 +68,31 @@ public class AuditVerifier {
                 rs -> { heads.put(rs.getLong(1), new Head(rs.getInt(2), rs.getString(3))); });
         var declarations = new ArrayList<>(chains.keySet());
         heads.keySet().stream().filter(id -> !chains.containsKey(id)).forEach(declarations::add);
-        List<ChainVerification.Break> broken = declarations.parallelStream()
+        List<ChainVerification.Break> broken = new ArrayList<>(declarations.parallelStream()
                 .map(id -> firstBreak(id, chains.getOrDefault(id, List.of()), heads.get(id)))
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparingLong(ChainVerification.Break::declaration))
-                .toList();
+                .toList());
+        var brokenChains = broken.stream().map(ChainVerification.Break::declaration).collect(Collectors.toSet());
+        broken.addAll(AnchorCheck.breaks(anchor, stored(chains), brokenChains, AuditTrail.GENERAL));
+        broken.sort(Comparator.comparingLong(ChainVerification.Break::declaration));
         long count = chains.values().stream().mapToLong(List::size).sum();
-        return new ChainVerification(broken.isEmpty(), count, broken);
+        return new ChainVerification(broken.isEmpty(), count, List.copyOf(broken));
+    }
+
+    private static AnchorCheck.StoredChains stored(Map<Long, List<Stored>> chains) {
+        return new AnchorCheck.StoredChains() {
+            @Override
+            public int length(long declaration) {
+                return chains.getOrDefault(declaration, List.of()).size();
+            }
+
+            @Override
+            public AnchorCheck.Event at(long declaration, int seq) {
+                return chains.getOrDefault(declaration, List.of()).stream()
+                        .filter(e -> e.seq() != null && e.seq() == seq)
+                        .findFirst().map(e -> new AnchorCheck.Event(e.id(), e.hash())).orElse(null);
+            }
+        };
     }
 
     private static ChainVerification.Break firstBreak(long declaration, List<Stored> events, Head head) {

@@ -20,11 +20,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.audit.AuditAction;
+import cn.perftarget.audit.AuditAnchor;
+import cn.perftarget.audit.AuditAnchors;
 import cn.perftarget.audit.AuditFilter;
 import cn.perftarget.audit.AuditPage;
 import cn.perftarget.audit.AuditQueries;
@@ -33,11 +36,12 @@ import cn.perftarget.audit.ChainVerification;
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeadlineProperties;
 import cn.perftarget.declaration.InvalidRequestException;
+import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
 
 /**
- * Auditors' search, CSV export and chain verification. Nobody else may read across declarations. The constraints on
+ * Auditors' search, CSV export, chain verification and anchors of the chain heads. Nobody else may read across declarations. The constraints on
  * {@code page} and {@code size} are checked by Spring MVC itself (no class-level {@code @Validated}, whose proxy
  * would throw a ConstraintViolationException that no handler maps to 400).
  */
@@ -50,11 +54,13 @@ class AuditController {
 
     private final AuditQueries queries;
     private final AuditVerifier verifier;
+    private final AuditAnchors anchors;
     private final ZoneId zone;
 
-    AuditController(AuditQueries queries, AuditVerifier verifier, DeadlineProperties deadlines) {
+    AuditController(AuditQueries queries, AuditVerifier verifier, AuditAnchors anchors, DeadlineProperties deadlines) {
         this.queries = queries;
         this.verifier = verifier;
+        this.anchors = anchors;
         this.zone = deadlines.zone();
     }
 
@@ -111,6 +117,21 @@ class AuditController {
     ChainVerification verify(Actor actor) {
         requireAuditor(actor);
         return verifier.verify();
+    }
+
+    /** The latest anchor of the chain heads; the first call writes one. */
+    @GetMapping("/anchor")
+    AuditAnchor anchor(Actor actor) {
+        requireAuditor(actor);
+        return anchors.latest().orElseGet(() -> anchorNow(actor));
+    }
+
+    /** Anchors the chain heads now. */
+    @PostMapping("/anchor")
+    AuditAnchor anchorNow(Actor actor) {
+        requireAuditor(actor);
+        return anchors.anchorNow().orElseThrow(() -> new StatusConflictException(
+                "审计锚定文件的签名不符，未写入新的锚定：请先查明锚定文件为何被改动（/api/audit/verify 报告此问题）"));
     }
 
     private static void requireAuditor(Actor actor) {

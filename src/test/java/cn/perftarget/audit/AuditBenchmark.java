@@ -28,12 +28,14 @@ public final class AuditBenchmark {
     private AuditBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        var anchor = java.nio.file.Files.createTempDirectory("audit-benchmark").resolve("audit-anchor.json");
         String db = System.getProperty("benchmark.db", "jdbc:h2:mem:audit-benchmark;DB_CLOSE_DELAY=-1");
         try (var app = new SpringApplicationBuilder(PerfTargetApplication.class).run(
                 "--spring.profiles.active=demo", "--server.port=0", "--spring.datasource.url=" + db,
                 "--spring.datasource.username=" + System.getProperty("benchmark.db.user", "sa"),
-                "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN")) {
+                "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+                "--perftarget.audit.anchor.file=" + anchor)) {
             var trail = app.getBean(AuditTrail.class);
             var queries = app.getBean(AuditQueries.class);
             var verifier = app.getBean(AuditVerifier.class);
