@@ -1,5 +1,6 @@
 package cn.perftarget.files.xlsx;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

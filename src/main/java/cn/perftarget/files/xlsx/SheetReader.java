@@ -1,5 +1,8 @@
 package cn.perftarget.files.xlsx;
 
+import cn.perftarget.files.CellError;
+import cn.perftarget.files.SheetProblemException;
+
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;

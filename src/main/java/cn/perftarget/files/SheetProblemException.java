@@ -1,4 +1,4 @@
-package cn.perftarget.files.xlsx;
+package cn.perftarget.files;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.perftarget.files.xlsx;
+package cn.perftarget.files;
 
 /**
  * One cell of an uploaded sheet that cannot be taken into the document.
