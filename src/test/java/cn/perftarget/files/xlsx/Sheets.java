@@ -68,6 +68,13 @@ public final class Sheets {
         return SheetReader.read(layout(definition), definition, xlsx, 2020);
     }
 
+    /** Reads a dept-overall sheet for a declaration of {@code year}. */
+    static final class SheetReaderAccess {
+        static ObjectNode read(byte[] xlsx, int year) {
+            return SheetReader.read(layout(DEPT), DEPT, xlsx, year);
+        }
+    }
+
     /**
      * The document as its meaning goes: null members and empty objects dropped (null is the same as absent),
      * numbers compared by value (100 = 100.0).
