@@ -86,6 +86,24 @@ public final class Http {
                 : send(user, "PUT", "/api/declarations/" + id + "/document", XLSX, xlsx, "If-Match", ifMatch);
     }
 
+    /** POSTs files as multipart/form-data, each in the part {@code files}. */
+    public Response upload(String user, String path, java.util.Map<String, byte[]> files) {
+        String boundary = "----perftarget" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        try {
+            for (var file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        + file.getKey() + "\"\r\nContent-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(user, "POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** A new declaration of the filer's department for a fresh year, with this document saved as revision 2. */
     public long draft(String filer, String formKey, int year, JsonNode document) {
         var created = send(filer, "POST", "/api/declarations", "application/json",
