@@ -32,10 +32,11 @@ public class DeclarationFiling {
     private final Journal journal;
     private final SubmissionCheck check;
     private final Clock clock;
+    private final LastYearCopy lastYear;
 
     DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
                       DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
-                      Views views, Journal journal, SubmissionCheck check, Clock clock) {
+                      Views views, Journal journal, SubmissionCheck check, Clock clock, LastYearCopy lastYear) {
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
@@ -47,19 +48,29 @@ public class DeclarationFiling {
         this.journal = journal;
         this.check = check;
         this.clock = clock;
+        this.lastYear = lastYear;
     }
 
     /** Opens a declaration for the filer's own department on the latest version of the form. */
     public DeclarationView create(Actor actor, String formKey, int year) {
+        return create(actor, formKey, year, null);
+    }
+
+    /**
+     * As {@link #create(Actor, String, int)}; with {@code copyFrom}, the document starts from that earlier
+     * declaration of the same department (goals, tasks, indicators; 预期 as last year's value; funds blank).
+     */
+    public DeclarationView create(Actor actor, String formKey, int year, Long copyFrom) {
         if (!actor.is(Role.FILER) || actor.department() == null) {
             throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
         }
         var definition = forms.latest(formKey).orElseThrow(() -> InvalidRequestException.of(
                 "/formKey", "request.unknown-form", "表单“" + formKey + "”不存在"));
+        var initial = definition.initialDocument(directory.departmentName(actor.department()), year);
+        var document = copyFrom == null ? initial : lastYear.start(actor, copyFrom, definition, initial, year);
         var now = clock.instant();
         var declaration = declarations.save(Declaration.open(definition.key(), definition.version(),
                 actor.department(), year, actor.username(), now));
-        var document = definition.initialDocument(directory.departmentName(actor.department()), year);
         documents.store(declaration, document, actor.username(), now);
         process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
