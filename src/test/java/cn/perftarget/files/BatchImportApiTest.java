@@ -71,7 +71,7 @@ class BatchImportApiTest {
         var files = new LinkedHashMap<String, byte[]>();
         for (int i = 0; i < 50; i++) {
             String department = i % 2 == 0 ? "黄陂区大数据中心" : "黄陂区教育局";
-            int year = 2041 + i / 2;
+            int year = 2060 + i / 2;
             files.put(String.format("%02d-%s-%d.xlsx", i, department, year), switch (i) {
                 case 7 -> sheet(department, year, s -> s.getRow(7).getCell(2).setCellValue("约二百万"));
                 case 20 -> sheet("不存在的局", year, s -> { });
@@ -102,9 +102,9 @@ class BatchImportApiTest {
                         "application/json").json();
                 int i = result.path("index").asInt();
                 assertThat(declaration.path("department").asText()).isEqualTo(i % 2 == 0 ? "HP-BDC" : "HP-EDU");
-                assertThat(declaration.path("year").asInt()).isEqualTo(2041 + i / 2);
+                assertThat(declaration.path("year").asInt()).isEqualTo(2060 + i / 2);
                 assertThat(Sheets.normal(declaration.path("document")))
-                        .isEqualTo(Sheets.normal(withDepartment(Fixtures.validDocument(2041 + i / 2), i)));
+                        .isEqualTo(Sheets.normal(withDepartment(Fixtures.validDocument(2060 + i / 2), i)));
             }
         }
     }
