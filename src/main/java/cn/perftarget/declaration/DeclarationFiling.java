@@ -32,10 +32,11 @@ public class DeclarationFiling {
     private final Journal journal;
     private final SubmissionCheck check;
     private final Clock clock;
+    private final LastYearCopy lastYear;
 
     DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
                       DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
-                      Views views, Journal journal, SubmissionCheck check, Clock clock) {
+                      Views views, Journal journal, SubmissionCheck check, Clock clock, LastYearCopy lastYear) {
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
@@ -47,10 +48,19 @@ public class DeclarationFiling {
         this.journal = journal;
         this.check = check;
         this.clock = clock;
+        this.lastYear = lastYear;
     }
 
     /** Opens a declaration for the filer's own department on the version of the form that serves its year. */
     public DeclarationView create(Actor actor, String formKey, int year) {
+        return create(actor, formKey, year, null);
+    }
+
+    /**
+     * As {@link #create(Actor, String, int)}; with {@code copyFrom}, the document starts from that earlier
+     * declaration of the same department (goals, tasks, indicators; 预期 as last year's value; funds blank).
+     */
+    public DeclarationView create(Actor actor, String formKey, int year, Long copyFrom) {
         if (!actor.is(Role.FILER) || actor.department() == null) {
             throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
         }
@@ -59,10 +69,11 @@ public class DeclarationFiling {
         }
         var definition = forms.forYear(formKey, year).orElseThrow(() -> InvalidRequestException.of(
                 "/year", "request.no-form-version", "表单“" + formKey + "”没有适用于" + year + "年的版本"));
+        var initial = definition.initialDocument(directory.departmentName(actor.department()), year);
+        var document = copyFrom == null ? initial : lastYear.start(actor, copyFrom, definition, initial, year);
         var now = clock.instant();
         var declaration = declarations.save(Declaration.open(definition.key(), definition.version(),
                 actor.department(), year, actor.username(), now));
-        var document = definition.initialDocument(directory.departmentName(actor.department()), year);
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
         process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);

@@ -48,6 +48,14 @@ public class Directory implements UserDetailsService {
                 .map(a -> new Actor(a.username(), a.name() == null ? a.username() : a.name(), a.role(), a.department()));
     }
 
+    /** The code of a department given by its Chinese name (as a sheet names it) or by its code. */
+    public Optional<String> departmentCode(String nameOrCode) {
+        if (departments.containsKey(nameOrCode)) {
+            return Optional.of(nameOrCode);
+        }
+        return departments.entrySet().stream().filter(e -> e.getValue().equals(nameOrCode)).map(Map.Entry::getKey).findFirst();
+    }
+
     /** The Chinese name of a department code, or the code itself when unknown. */
     public String departmentName(String code) {
         return departments.getOrDefault(code, code);

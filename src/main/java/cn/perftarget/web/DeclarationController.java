@@ -61,7 +61,8 @@ class DeclarationController {
     record CreateRequest(
             @NotBlank(message = "不能为空") @Size(max = 100, message = "最多 100 个字符") String formKey,
             @NotNull(message = "不能为空") @Min(value = 2000, message = "应在 2000 到 2100 之间")
-            @Max(value = 2100, message = "应在 2000 到 2100 之间") Integer year) {
+            @Max(value = 2100, message = "应在 2000 到 2100 之间") Integer year,
+            @Min(value = 1, message = "应为申报表编号") Long copyFrom) {
     }
 
     record SubmissionResponse(@JsonUnwrapped DeclarationView declaration, ValidationReport report) {
@@ -74,7 +75,7 @@ class DeclarationController {
     @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表，detail 指出是哪一份")
     @PostMapping
     ResponseEntity<DeclarationView> create(Actor actor, @Valid @RequestBody CreateRequest request) {
-        var created = filing.create(actor, request.formKey(), request.year());
+        var created = filing.create(actor, request.formKey(), request.year(), request.copyFrom());
         return ResponseEntity.created(URI.create("/api/declarations/" + created.id()))
                 .eTag(Integer.toString(created.revision()))
                 .body(created);

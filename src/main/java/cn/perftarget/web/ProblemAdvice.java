@@ -32,6 +32,7 @@ import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.PreconditionRequiredException;
 import cn.perftarget.declaration.RevisionMismatchException;
 import cn.perftarget.declaration.StatusConflictException;
+import cn.perftarget.files.SheetProblemException;
 import cn.perftarget.validation.Finding;
 
 /** Every error of the API as application/problem+json; never a stack trace. */
@@ -78,6 +79,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidRequestException e) {
         return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", e.getMessage(), "invalid-request"),
                 e.findings());
+    }
+
+    /** An uploaded sheet with unreadable cells: each error names the cell and the document path; nothing was saved. */
+    @ExceptionHandler(SheetProblemException.class)
+    ProblemDetail badSheet(SheetProblemException e) {
+        var problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "表格内容无效", e.getMessage() + "；未保存任何修改",
+                "invalid-sheet");
+        problem.setProperty("errors", e.errors());
+        return problem;
     }
 
     /** Optimistic version conflicts and lock timeouts alike: someone else changed the same declaration just now. */

@@ -16,20 +16,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.perftarget.files.FilesProperties;
+
 /**
  * Refuses API request bodies over the limit with 413: at once when Content-Length says so, otherwise as soon as
- * a chunked body crosses it while being read.
+ * a chunked body crosses it while being read. The batch import ({@value #IMPORTS}) has a limit of its own
+ * (perftarget.files.batch), which the multipart parser also enforces on a chunked upload.
  */
 @Component
 // Just inside AccessLogFilter, so a refused body is still logged.
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String IMPORTS = "/api/imports";
+
+    private final long apiLimit;
+    private final long importLimit;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
-        this.limit = properties.maxRequestBytes();
+    RequestSizeLimitFilter(ApiProperties properties, FilesProperties files, ProblemWriter problems) {
+        this.apiLimit = properties.maxRequestBytes();
+        this.importLimit = files.batch().maxRequestBytes();
         this.problems = problems;
     }
 
@@ -41,15 +48,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().equals(IMPORTS) ? importLimit : apiLimit;
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", tooLarge(), "payload-too-large",
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", tooLarge(limit), "payload-too-large",
                     request.getRequestURI());
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
-    private String tooLarge() {
+    private static String tooLarge(long limit) {
         return "请求体超过上限 " + limit + " 字节（" + (limit / 1024) + " KiB）";
     }
 
@@ -62,28 +70,32 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final class Limited extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream());
+                stream = new CountingStream(super.getInputStream(), limit);
             }
             return stream;
         }
     }
 
-    private final class CountingStream extends ServletInputStream {
+    private static final class CountingStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long limit;
         private long count;
 
-        CountingStream(ServletInputStream in) {
+        CountingStream(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -107,7 +119,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void add(int n) throws PayloadTooLargeException {
             count += n;
             if (count > limit) {
-                throw new PayloadTooLargeException(tooLarge());
+                throw new PayloadTooLargeException(tooLarge(limit));
             }
         }
 

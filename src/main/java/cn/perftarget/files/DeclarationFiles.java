@@ -1,0 +1,150 @@
+package cn.perftarget.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import cn.perftarget.declaration.DeclarationFiling;
+import cn.perftarget.declaration.DeclarationNotFoundException;
+import cn.perftarget.declaration.DeclarationQueries;
+import cn.perftarget.declaration.DeclarationStatus;
+import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.definition.FormDefinition;
+import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.files.pdf.PdfRenderer;
+import cn.perftarget.files.pdf.PrintSheet;
+import cn.perftarget.files.xlsx.Layout;
+import cn.perftarget.files.xlsx.Layouts;
+import cn.perftarget.files.xlsx.SheetReader;
+import cn.perftarget.files.xlsx.SheetWriter;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
+import cn.perftarget.review.DecisionView;
+import cn.perftarget.review.ReviewRecords;
+
+/**
+ * A declaration's document in the media finance bureaus use: the official-layout xlsx (both ways), the print
+ * view and its PDF. Reading needs what {@link DeclarationQueries} needs; saving goes through
+ * {@link DeclarationFiling#saveDocument}, so an xlsx save is the same save as a JSON one.
+ */
+@Service
+public class DeclarationFiles {
+
+    /** The Thymeleaf template of the print view and the PDF. */
+    public static final String PRINT_TEMPLATE = "files/print";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final Map<String, String> OUTCOMES = Map.of("approve", "同意", "return", "退回修改", "reject", "不予通过");
+
+    private final DeclarationQueries queries;
+    private final DeclarationFiling filing;
+    private final FormDefinitions forms;
+    private final Layouts layouts;
+    private final ReviewRecords reviews;
+    private final Directory directory;
+    private final ITemplateEngine templates;
+    private final PdfRenderer pdf;
+
+    DeclarationFiles(DeclarationQueries queries, DeclarationFiling filing, FormDefinitions forms, Layouts layouts,
+                     ReviewRecords reviews, Directory directory, ITemplateEngine templates, PdfRenderer pdf) {
+        this.queries = queries;
+        this.filing = filing;
+        this.forms = forms;
+        this.layouts = layouts;
+        this.reviews = reviews;
+        this.directory = directory;
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    /** The current revision as the official-layout workbook. */
+    public FileContent xlsx(Actor actor, long id) {
+        var view = queries.get(actor, id);
+        var definition = definition(view);
+        try (XSSFWorkbook book = SheetWriter.write(layout(definition), definition, view.document(), view.year());
+             var out = new java.io.ByteArrayOutputStream()) {
+            book.write(out);
+            return new FileContent(out.toByteArray(), fileName(view, definition, "xlsx"), view.revision());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads an official-layout workbook and saves it as the next revision, exactly like a JSON save.
+     *
+     * @throws cn.perftarget.files.SheetProblemException naming each unreadable cell; nothing is saved
+     */
+    public DeclarationView saveXlsx(Actor actor, long id, String ifMatch, byte[] xlsx) {
+        var view = queries.summary(actor, id);
+        var definition = definition(view);
+        JsonNode document = SheetReader.read(layout(definition), definition, xlsx, view.year());
+        return filing.saveDocument(actor, id, ifMatch, document);
+    }
+
+    /** The print view: the official sheet and every review decision. */
+    public PrintView print(Actor actor, long id) {
+        var view = queries.get(actor, id);
+        var definition = definition(view);
+        var layout = layout(definition);
+        try (XSSFWorkbook book = SheetWriter.write(layout, definition, view.document(), view.year())) {
+            var sheet = PrintSheet.of(book.getSheet(layout.sheetName()), layout.columns());
+            return new PrintView(view.id(), book.getSheet(layout.sheetName()).getRow(0).getCell(0).getStringCellValue(),
+                    view.departmentName(), view.year(), view.status().label(), view.revision(), sheet,
+                    approvals(reviews.decisions(actor, id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The print view as a PDF, in the configured CJK font. */
+    public FileContent pdf(Actor actor, long id) {
+        var print = print(actor, id);
+        var context = new Context();
+        context.setVariable("print", print);
+        context.setVariable("pdf", true);
+        byte[] bytes = pdf.render(templates.process(PRINT_TEMPLATE, context));
+        var view = queries.summary(actor, id);
+        return new FileContent(bytes, fileName(view, definition(view), "pdf"), print.revision());
+    }
+
+    private List<PrintView.Approval> approvals(List<DecisionView> decisions) {
+        return decisions.stream().map(d -> new PrintView.Approval(level(d.step()),
+                OUTCOMES.getOrDefault(d.outcome(), d.outcome()),
+                directory.actor(d.reviewer()).map(Actor::name).orElse(d.reviewer()),
+                DAY.format(d.decidedAt()), d.comment() == null ? "" : d.comment(),
+                d.grade() == null ? "" : d.grade())).toList();
+    }
+
+    private static String level(DeclarationStatus step) {
+        return switch (step) {
+            case DEPT_REVIEW -> "主管部门审核意见";
+            case FINANCE_REVIEW -> "财政部门审核意见";
+            case EXPERT_REVIEW -> "专家评审意见";
+            default -> step.label();
+        };
+    }
+
+    private FormDefinition definition(DeclarationView view) {
+        return forms.find(view.formKey(), view.formVersion()).orElseThrow();
+    }
+
+    private Layout layout(FormDefinition definition) {
+        return layouts.of(definition).orElseThrow(() -> new DeclarationNotFoundException(
+                "表单“" + definition.title() + "”（" + definition.key() + " 第 " + definition.version() + " 版）没有官方版式"));
+    }
+
+    private static String fileName(DeclarationView view, FormDefinition definition, String extension) {
+        return view.year() + "年" + definition.title() + "-" + view.departmentName() + "-" + view.id() + "." + extension;
+    }
+}

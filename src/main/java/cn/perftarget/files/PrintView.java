@@ -1,0 +1,18 @@
+package cn.perftarget.files;
+
+import java.util.List;
+
+import cn.perftarget.files.pdf.PrintSheet;
+
+/**
+ * A declaration laid out for printing: the official sheet and the approval block.
+ *
+ * @param approvals each review level's decisions, oldest first
+ */
+public record PrintView(long id, String title, String departmentName, int year, String status, int revision,
+                        PrintSheet sheet, List<Approval> approvals) {
+
+    /** One reviewer's decision as the 审核意见 rows print it. */
+    public record Approval(String level, String decision, String reviewer, String date, String comment, String grade) {
+    }
+}
