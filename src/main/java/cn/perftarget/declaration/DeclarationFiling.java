@@ -75,9 +75,7 @@ public class DeclarationFiling {
         if (!declaration.status().isEditable()) {
             throw new StatusConflictException("申报表当前状态为“" + declaration.status().label() + "”，不能修改");
         }
-        if (!EntityTags.matches(ifMatch, declaration.revision())) {
-            throw new RevisionMismatchException(declaration.revision(), ifMatch);
-        }
+        EntityTags.require(ifMatch, declaration.revision());
         var definition = forms.find(declaration.formKey(), declaration.formVersion()).orElseThrow();
         var findings = validator.checkStructure(definition, document);
         if (!findings.isEmpty()) {

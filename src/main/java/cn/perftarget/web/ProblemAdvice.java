@@ -88,13 +88,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        log.warn("Data integrity violation", e);
+        log.warn("Data integrity violation: {}", e.getMostSpecificCause().getMessage());
         return ProblemWriter.problem(HttpStatus.CONFLICT, "数据冲突", "请求与已有数据冲突，未保存任何修改", "data-conflict");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String detail = "参数“" + e.getName() + "”的值“" + e.getValue() + "”无效";
+        String reason = hasCause(e, PlainDecimals.NotADecimalException.class) ? "：" + rootMessage(e)
+                : e.getRequiredType() != null && e.getRequiredType().isEnum() ? "：应为" + JsonErrors.kindOf(e.getRequiredType())
+                : "";
+        String detail = "参数“" + e.getName() + "”的值“" + rejected(e.getValue(), 40) + "”无效" + reason;
         return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail, "invalid-parameter"),
                 List.of(new Finding(e.getName(), "request.parameter", detail)));
     }
@@ -104,6 +107,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误",
                 "服务器处理请求时出错，已记录日志，未保存任何修改", "internal-error");
+    }
+
+    /** Spring MVC's own errors (404, 405, 406, 415, missing parameters ...) in Chinese, with the status it chose. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (!(body instanceof ProblemDetail problem && problem.getType().toString().startsWith(ProblemWriter.TYPE_PREFIX))) {
+            body = FrameworkProblems.of(e, status);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @Override
@@ -176,8 +189,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (value == null || value instanceof Collection<?>) {
             return "";
         }
-        String text = value.toString();
-        return "，实际为“" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "”";
+        return "，实际为“" + rejected(value, 30) + "”";
+    }
+
+    private static String rejected(Object value, int max) {
+        String text = String.valueOf(value);
+        return text.length() > max ? text.substring(0, max) + "…" : text;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
