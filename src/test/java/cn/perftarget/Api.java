@@ -3,6 +3,7 @@ package cn.perftarget;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,11 +27,13 @@ public class Api {
 
     private final ObjectMapper json;
     private final RestClient client;
+    private final String baseUrl;
 
     Api(@LocalServerPort int port, ObjectMapper json) {
         this.json = json;
+        this.baseUrl = "http://localhost:" + port;
         this.client = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
+                .baseUrl(baseUrl)
                 .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
@@ -83,14 +86,27 @@ public class Api {
         public Response put(String path, Object body, String ifMatch) {
             return exchange(username, HttpMethod.PUT, path, body, ifMatch, null);
         }
+
+        /**
+         * Any method with a raw text body and exactly the given headers (Content-Type included); the path is sent
+         * as written, percent-escapes and all, without encoding it again.
+         */
+        public Response send(String method, String path, String body, Map<String, String> headers) {
+            var request = client.method(HttpMethod.valueOf(method)).uri(java.net.URI.create(baseUrl + path))
+                    .header(HttpHeaders.AUTHORIZATION, basic(username));
+            headers.forEach(request::header);
+            if (body != null) {
+                request.body(body.getBytes(StandardCharsets.UTF_8));
+            }
+            return request.exchange((req, res) -> read(res));
+        }
     }
 
     private Response exchange(String username, HttpMethod method, String path, Object body, String ifMatch,
                               MediaType accept) {
         var request = client.method(method).uri(path);
         if (username != null) {
-            String token = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
+            request.header(HttpHeaders.AUTHORIZATION, basic(username));
         }
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
@@ -102,16 +118,22 @@ public class Api {
             request.contentType(MediaType.APPLICATION_JSON);
             request.body(body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : body);
         }
-        return request.exchange((req, res) -> {
-            byte[] bytes = res.getBody().readAllBytes();
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            JsonNode parsed;
-            try {
-                parsed = text.isEmpty() ? MissingNode.getInstance() : json.readTree(text);
-            } catch (Exception e) {
-                parsed = MissingNode.getInstance();
-            }
-            return new Response(res.getStatusCode().value(), res.getHeaders(), text, parsed);
-        });
+        return request.exchange((req, res) -> read(res));
+    }
+
+    private static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Response read(org.springframework.http.client.ClientHttpResponse res) throws java.io.IOException {
+        byte[] bytes = res.getBody().readAllBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode parsed;
+        try {
+            parsed = text.isEmpty() ? MissingNode.getInstance() : json.readTree(text);
+        } catch (Exception e) {
+            parsed = MissingNode.getInstance();
+        }
+        return new Response(res.getStatusCode().value(), res.getHeaders(), text, parsed);
     }
 }

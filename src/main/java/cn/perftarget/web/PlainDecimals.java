@@ -2,18 +2,21 @@ package cn.perftarget.web;
 
 import java.util.regex.Pattern;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
+
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Numbers in paths and query strings are plain ASCII decimals. Spring's default conversion also reads
  * {@code 0x1b}, {@code #1b}, {@code +27} and full-width digits, so one declaration would answer to many
- * addresses; here each of them is a 400 naming the parameter. Ids ({@code long}) take no sign at all.
+ * addresses; here each of them is a 400 naming the parameter. Ids ({@code long}) take no sign at all. Property
+ * editors, because a failed conversion-service attempt falls back to Spring's lenient default editors.
  */
-@Configuration
-class PlainDecimals implements WebMvcConfigurer {
+@ControllerAdvice
+class PlainDecimals {
 
     private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
@@ -25,10 +28,25 @@ class PlainDecimals implements WebMvcConfigurer {
         }
     }
 
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, Long.class, (Converter<String, Long>) PlainDecimals::id);
-        registry.addConverter(String.class, Integer.class, (Converter<String, Integer>) PlainDecimals::integer);
+    @InitBinder
+    void plainDecimals(WebDataBinder binder) {
+        binder.registerCustomEditor(long.class, editor(PlainDecimals::id, false));
+        binder.registerCustomEditor(Long.class, editor(PlainDecimals::id, true));
+        binder.registerCustomEditor(int.class, editor(PlainDecimals::integer, false));
+        binder.registerCustomEditor(Integer.class, editor(PlainDecimals::integer, true));
+    }
+
+    private static PropertyEditorSupport editor(Function<String, Object> parse, boolean nullable) {
+        return new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                Object value = text == null ? null : parse.apply(text);
+                if (value == null && !nullable) {
+                    throw new NotADecimalException("不能为空");
+                }
+                setValue(value);
+            }
+        };
     }
 
     static Long id(String text) {
