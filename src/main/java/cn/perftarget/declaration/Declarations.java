@@ -21,5 +21,9 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     @Query("select d from Declaration d where d.id = :id")
     Optional<Declaration> lockById(Long id);
 
+    Optional<Declaration> findByUniquenessKey(String uniquenessKey);
+
+    void flush();
+
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);
 }

@@ -46,6 +46,7 @@ final class DefinitionChecker {
             throw new DefinitionProblem("/document/type", "the document must be of type object");
         }
         checkPrefill(resolved);
+        Uniqueness.of(root, resolved);
         return new FormDefinition(key, version.intValue(), title, root);
     }
 

@@ -33,6 +33,11 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
         return new SchemaResolver(source.path("types")).resolve(source.path("document"));
     }
 
+    /** What makes a declaration of this template unique (the definition's {@code uniqueness} list). */
+    public Uniqueness uniqueness() {
+        return Uniqueness.of(source, documentSchema());
+    }
+
     /**
      * The facts the approval process routes on: JSON Pointers into the document (e.g.
      * {@code "totalBudget": "/funds/income/total/budget"}) and fixed facts of the template

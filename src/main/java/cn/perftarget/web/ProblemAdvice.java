@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationNotFoundException;
+import cn.perftarget.declaration.DuplicateDeclarationException;
 import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.PreconditionRequiredException;
 import cn.perftarget.declaration.RevisionMismatchException;
@@ -48,6 +49,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StatusConflictException.class)
     ProblemDetail conflict(StatusConflictException e) {
         return ProblemWriter.problem(HttpStatus.CONFLICT, "状态冲突", e.getMessage(), "status-conflict");
+    }
+
+    /** The form's uniqueness key is taken: names the declaration that holds it, so the client can go there. */
+    @ExceptionHandler(DuplicateDeclarationException.class)
+    ProblemDetail duplicate(DuplicateDeclarationException e) {
+        log.warn("Duplicate declaration refused: the key is held by declaration {}", e.existingId());
+        var problem = ProblemWriter.problem(HttpStatus.CONFLICT, "申报表已存在", e.getMessage(), "duplicate-declaration");
+        problem.setProperty("existing", Map.of("id", e.existingId(), "status", e.existingStatus().name(),
+                "statusLabel", e.existingStatus().label(), "href", "/api/declarations/" + e.existingId()));
+        return problem;
     }
 
     @ExceptionHandler(ActionForbiddenException.class)
