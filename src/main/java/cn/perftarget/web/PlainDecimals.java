@@ -11,15 +11,16 @@ import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Numbers in paths and query strings are plain ASCII decimals. Spring's default conversion also reads
- * {@code 0x1b}, {@code #1b}, {@code +27} and full-width digits, so one declaration would answer to many
+ * {@code 0x1b}, {@code #1b}, {@code +27}, {@code 027} and full-width digits, so one declaration would answer to many
  * addresses; here each of them is a 400 naming the parameter. Ids ({@code long}) take no sign at all. Property
  * editors, because a failed conversion-service attempt falls back to Spring's lenient default editors.
  */
 @ControllerAdvice
 class PlainDecimals {
 
-    private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
+    // No leading zeros either: 027 would be a second address of 27.
+    private static final Pattern ID = Pattern.compile("0|[1-9][0-9]{0,18}");
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,9})");
 
     /** Why a parameter is not a plain decimal; the message is shown to the caller. */
     static final class NotADecimalException extends IllegalArgumentException {
@@ -54,7 +55,7 @@ class PlainDecimals {
             return null;
         }
         if (!ID.matcher(text).matches()) {
-            throw new NotADecimalException("应为不带符号的十进制整数（只含 ASCII 数字 0–9）");
+            throw new NotADecimalException("应为不带符号、不以 0 开头的十进制整数（只含 ASCII 数字 0–9）");
         }
         try {
             return Long.valueOf(text);
@@ -68,7 +69,7 @@ class PlainDecimals {
             return null;
         }
         if (!INTEGER.matcher(text).matches()) {
-            throw new NotADecimalException("应为十进制整数（只含 ASCII 数字 0–9，可带负号）");
+            throw new NotADecimalException("应为不以 0 开头的十进制整数（只含 ASCII 数字 0–9，可带负号）");
         }
         try {
             return Integer.valueOf(text);

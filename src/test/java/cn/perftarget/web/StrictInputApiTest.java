@@ -97,7 +97,7 @@ class StrictInputApiTest {
     }
 
     @ParameterizedTest(name = "id {0}")
-    @ValueSource(strings = {"0x1b", "+27", "%EF%BC%92%EF%BC%97", "27abc", "-27", "%2027", "27%20", "1e3", "0b11",
+    @ValueSource(strings = {"0x1b", "+27", "%EF%BC%92%EF%BC%97", "27abc", "-27", "%2027", "27%20", "1e3", "0b11", "027",
             "99999999999999999999", "%D9%A2%D9%A7"})
     void idThatIsNotAPlainDecimalIsBadRequestNamingId(String id) {
         long real = Fixtures.inDeptReview(api, "filer1");
@@ -184,6 +184,15 @@ class StrictInputApiTest {
         long id = Fixtures.createDraft(api, "filer1");
         var body = problem(api.as("filer1").send("DELETE", path(id), null, Map.of()), 405);
         assertThat(body.path("detail").asText()).contains("不支持", "DELETE");
+    }
+
+    @ParameterizedTest(name = "Accept {0}")
+    @ValueSource(strings = {"image/png", "text/html", "application/json;q=0", "garbage;;"})
+    void writeWhoseAcceptExcludesJsonIsRefusedBeforeAnythingChanges(String accept) {
+        long id = Fixtures.inDeptReview(api, "filer1");
+        var body = problem(api.as("filer1").send("POST", path(id, "withdrawal"), null, Map.of("Accept", accept)), 406);
+        assertThat(body.path("detail").asText()).contains("Accept", "未做任何修改");
+        assertThat(statusOf(api, "filer1", id)).isEqualTo("DEPT_REVIEW");
     }
 
     @Test
