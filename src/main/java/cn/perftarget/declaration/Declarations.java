@@ -23,6 +23,8 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
 
     Optional<Declaration> findByUniquenessKey(String uniquenessKey);
 
+    List<Declaration> findByUniquenessKeyIsNullOrderByIdAsc();
+
     void flush();
 
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);
