@@ -43,8 +43,9 @@ class RestartTest {
         try (var app = start(database, profiles)) {
             var filing = app.getBean(DeclarationFiling.class);
             draft = filing.create(FILER, "dept-overall", 2020).id();
-            submitted = filing.create(FILER, "dept-overall", 2020).id();
-            filing.saveDocument(FILER, submitted, "\"1\"", Fixtures.validDocument());
+            // One 部门整体支出 declaration per department and year: the second is for the next year.
+            submitted = filing.create(FILER, "dept-overall", 2021).id();
+            filing.saveDocument(FILER, submitted, "\"1\"", Fixtures.validDocument(2021));
             app.getBean(DeclarationSubmission.class).submit(FILER, submitted);
             definitionsBefore = definitionCount(app);
         }

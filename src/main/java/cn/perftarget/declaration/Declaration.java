@@ -43,6 +43,8 @@ class Declaration {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant firstSubmittedAt;
+    /** Held under a unique index: see DeclarationKeys. Null while the template's key is incomplete. */
+    private String uniquenessKey;
     @Version
     private long lockVersion;
 
@@ -125,6 +127,15 @@ class Declaration {
 
     Long id() {
         return id;
+    }
+
+    String uniquenessKey() {
+        return uniquenessKey;
+    }
+
+    /** What makes this declaration unique changed (e.g. its project name), or was first known. */
+    void identifyAs(String key) {
+        uniquenessKey = key;
     }
 
     String formKey() {

@@ -1,14 +1,22 @@
 package cn.perftarget.declaration;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.declaration.process.ApprovalProcessEngine;
+import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
@@ -33,10 +41,15 @@ public class DeclarationFiling {
     private final SubmissionCheck check;
     private final Clock clock;
     private final LastYearCopy lastYear;
+    private final DeclarationKeys keys;
+    private final TransactionTemplate transactions;
 
     DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
                       DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
-                      Views views, Journal journal, SubmissionCheck check, Clock clock, LastYearCopy lastYear) {
+                      Views views, Journal journal, SubmissionCheck check, Clock clock, LastYearCopy lastYear,
+                      DeclarationKeys keys, PlatformTransactionManager transactionManager) {
+        this.keys = keys;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
@@ -51,7 +64,12 @@ public class DeclarationFiling {
         this.lastYear = lastYear;
     }
 
-    /** Opens a declaration for the filer's own department on the version of the form that serves its year. */
+    /**
+     * Opens a declaration for the filer's own department on the version of the form that serves its year; 409
+     * naming the existing one when the form's uniqueness key (e.g. department + year) is taken, even by a
+     * concurrent create.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DeclarationView create(Actor actor, String formKey, int year) {
         return create(actor, formKey, year, null);
     }
@@ -60,6 +78,7 @@ public class DeclarationFiling {
      * As {@link #create(Actor, String, int)}; with {@code copyFrom}, the document starts from that earlier
      * declaration of the same department (goals, tasks, indicators; 预期 as last year's value; funds blank).
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DeclarationView create(Actor actor, String formKey, int year, Long copyFrom) {
         if (!actor.is(Role.FILER) || actor.department() == null) {
             throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
@@ -71,9 +90,24 @@ public class DeclarationFiling {
                 "/year", "request.no-form-version", "表单“" + formKey + "”没有适用于" + year + "年的版本"));
         var initial = definition.initialDocument(directory.departmentName(actor.department()), year);
         var document = copyFrom == null ? initial : lastYear.start(actor, copyFrom, definition, initial, year);
+        String key = keys.keyOf(definition, actor.department(), year, document);
+        try {
+            return transactions.execute(tx -> open(actor, definition, year, document, key));
+        } catch (DataIntegrityViolationException e) {
+            if (key == null) {
+                throw e;
+            }
+            throw keys.holder(definition, key, actor.department(), year, document).orElseThrow(() -> e);
+        }
+    }
+
+    private DeclarationView open(Actor actor, FormDefinition definition, int year, ObjectNode document, String key) {
+        keys.requireFree(definition, key, null, actor.department(), year, document);
         var now = clock.instant();
-        var declaration = declarations.save(Declaration.open(definition.key(), definition.version(),
-                actor.department(), year, actor.username(), now));
+        var opened = Declaration.open(definition.key(), definition.version(), actor.department(), year,
+                actor.username(), now);
+        opened.identifyAs(key);
+        var declaration = declarations.save(opened);
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
         process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
@@ -90,20 +124,32 @@ public class DeclarationFiling {
         if (!declaration.status().isEditable()) {
             throw new StatusConflictException("申报表当前状态为“" + declaration.status().label() + "”，不能修改");
         }
-        if (!EntityTags.matches(ifMatch, declaration.revision())) {
-            throw new RevisionMismatchException(declaration.revision(), ifMatch);
-        }
+        EntityTags.require(ifMatch, declaration.revision());
         var definition = forms.find(declaration.formKey(), declaration.formVersion()).orElseThrow();
         var findings = validator.checkStructure(definition, document);
         if (!findings.isEmpty()) {
             throw new InvalidRequestException("申报表内容不符合表单“" + definition.title() + "”的结构："
                     + findings.get(0).path() + " " + findings.get(0).message(), findings);
         }
+        if (definition.uniqueness().dependsOnDocument()) {
+            reidentify(definition, declaration, document);
+        }
         var now = clock.instant();
         declaration.documentSaved(now);
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.SAVED, declaration.status(), null);
         return views.of(declaration, document);
+    }
+
+    /** A project name (or another document value of the key) changed: it must not be another declaration's. */
+    private void reidentify(FormDefinition definition, Declaration declaration, JsonNode document) {
+        String key = keys.keyOf(definition, declaration.department(), declaration.year(), document);
+        if (!Objects.equals(key, declaration.uniquenessKey())) {
+            keys.requireFree(definition, key, declaration.id(), declaration.department(), declaration.year(), document);
+            declaration.identifyAs(key);
+            // A concurrent save that took the key just now fails here, inside the transaction, as a 409.
+            declarations.flush();
+        }
     }
 
     /** The validation report of the current revision; the document is not changed, the check is recorded. */

@@ -21,6 +21,12 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     @Query("select d from Declaration d where d.id = :id")
     Optional<Declaration> lockById(Long id);
 
+    Optional<Declaration> findByUniquenessKey(String uniquenessKey);
+
+    List<Declaration> findByUniquenessKeyIsNullOrderByIdAsc();
+
+    void flush();
+
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);
 
     /** Pairs of status and count, for the metrics. */

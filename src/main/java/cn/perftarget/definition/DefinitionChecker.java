@@ -47,6 +47,7 @@ final class DefinitionChecker {
         }
         checkPrefill(resolved);
         checkYears();
+        Uniqueness.of(root, resolved);
         return new FormDefinition(key, version.intValue(), title, root);
     }
 

@@ -33,6 +33,11 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
         return new SchemaResolver(source.path("types")).resolve(source.path("document"));
     }
 
+    /** What makes a declaration of this template unique (the definition's {@code uniqueness} list). */
+    public Uniqueness uniqueness() {
+        return Uniqueness.of(source, documentSchema());
+    }
+
     /**
      * The JSON Schema (2020-12) of this template's documents, written from its schema nodes: types, labels as
      * {@code title}, lengths, ranges, maps as {@code patternProperties}, no unknown fields. For a save, every value

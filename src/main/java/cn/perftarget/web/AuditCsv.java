@@ -36,8 +36,9 @@ final class AuditCsv {
             return "";
         }
         String text = cell.toString();
-        // A leading =, +, - or @ would make Excel run the cell as a formula.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        // A leading =, +, - or @ would make Excel run the cell as a formula; a leading tab or CR lets some
+        // spreadsheets skip it and still read what follows as one (OWASP CSV injection).
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         return NEEDS_QUOTES.matcher(text).find() ? "\"" + text.replace("\"", "\"\"") + "\"" : text;

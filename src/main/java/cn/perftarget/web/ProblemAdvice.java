@@ -1,13 +1,11 @@
 package cn.perftarget.web;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +17,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -28,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationNotFoundException;
+import cn.perftarget.declaration.DuplicateDeclarationException;
 import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.PreconditionRequiredException;
 import cn.perftarget.declaration.RevisionMismatchException;
@@ -49,6 +47,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StatusConflictException.class)
     ProblemDetail conflict(StatusConflictException e) {
         return ProblemWriter.problem(HttpStatus.CONFLICT, "状态冲突", e.getMessage(), "status-conflict");
+    }
+
+    /** The form's uniqueness key is taken: names the declaration that holds it, so the client can go there. */
+    @ExceptionHandler(DuplicateDeclarationException.class)
+    ProblemDetail duplicate(DuplicateDeclarationException e) {
+        log.warn("Duplicate declaration refused: the key is held by declaration {}", e.existingId());
+        var problem = ProblemWriter.problem(HttpStatus.CONFLICT, "申报表已存在", e.getMessage(), "duplicate-declaration");
+        problem.setProperty("existing", Map.of("id", e.existingId(), "status", e.existingStatus().name(),
+                "statusLabel", e.existingStatus().label(), "href", "/api/declarations/" + e.existingId()));
+        return problem;
     }
 
     @ExceptionHandler(ActionForbiddenException.class)
@@ -93,6 +101,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** Optimistic version conflicts and lock timeouts alike: someone else changed the same declaration just now. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail concurrent(ConcurrencyFailureException e) {
+        log.warn("Lost a race for the same declaration: {}", e.getMostSpecificCause().getMessage());
         return ProblemWriter.problem(HttpStatus.CONFLICT, "并发冲突", "申报表正被他人同时修改或处理，请刷新后重试", "concurrent-change");
     }
 
@@ -104,7 +113,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String detail = "参数“" + e.getName() + "”的值“" + e.getValue() + "”无效";
+        String reason = ProblemText.hasCause(e, PlainDecimals.NotADecimalException.class)
+                ? "：" + ProblemText.rootMessage(e)
+                : e.getRequiredType() != null && e.getRequiredType().isEnum() ? "：应为" + JsonErrors.kindOf(e.getRequiredType())
+                : "";
+        String detail = "参数“" + e.getName() + "”的值“" + ProblemText.rejected(e.getValue(), 40) + "”无效" + reason;
         return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail, "invalid-parameter"),
                 List.of(new Finding(e.getName(), "request.parameter", detail)));
     }
@@ -116,10 +129,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "服务器处理请求时出错，已记录日志，未保存任何修改", "internal-error");
     }
 
+    /** Spring MVC's own errors (404, 405, 406, 415, missing parameters ...) in Chinese, with the status it chose. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (!(body instanceof ProblemDetail problem && problem.getType().toString().startsWith(ProblemWriter.TYPE_PREFIX))) {
+            body = FrameworkProblems.of(e, status);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (hasCause(e, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+        if (ProblemText.hasCause(e, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
             var problem = ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大",
                     "请求体超过上限", "payload-too-large");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
@@ -132,8 +155,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         var findings = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Finding(pointer(f.getField()), "request." + f.getCode(),
-                        f.getField() + "：" + f.getDefaultMessage() + rejected(f.getRejectedValue())))
+                .map(f -> new Finding(ProblemText.pointer(f.getField()), "request." + f.getCode(),
+                        f.getField() + "：" + f.getDefaultMessage() + ProblemText.rejected(f.getRejectedValue())))
                 .toList();
         String detail = findings.isEmpty() ? "请求内容无效" : findings.get(0).message();
         return ResponseEntity.badRequest().body(withErrors(
@@ -147,7 +170,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         var findings = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> {
-                    String name = parameterName(result.getMethodParameter());
+                    String name = ProblemText.parameterName(result.getMethodParameter());
                     return new Finding(name, "request.parameter", "参数“" + name + "”的值“" + result.getArgument()
                             + "”无效：" + error.getDefaultMessage());
                 }))
@@ -157,45 +180,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail, "invalid-parameter"), findings));
     }
 
-    /** The name the client used: the {@code @RequestParam} name when it has one, else the Java parameter's. */
-    private static String parameterName(MethodParameter parameter) {
-        var param = parameter.getParameterAnnotation(RequestParam.class);
-        if (param != null && !param.name().isEmpty()) {
-            return param.name();
-        }
-        if (param != null && !param.value().isEmpty()) {
-            return param.value();
-        }
-        return parameter.getParameterName() == null ? "参数" + parameter.getParameterIndex() : parameter.getParameterName();
-    }
-
     static ProblemDetail withErrors(ProblemDetail problem, List<Finding> findings) {
         problem.setProperty("errors", findings.stream()
                 .map(f -> Map.of("path", f.path(), "rule", f.rule(), "message", f.message()))
                 .toList());
         return problem;
-    }
-
-    /** A bound property path ({@code fields[1]}, {@code a.b}) as a JSON Pointer ({@code /fields/1}, {@code /a/b}). */
-    private static String pointer(String field) {
-        return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
-    }
-
-    /** The refused value as the message shows it: scalars only, long text cut short. */
-    private static String rejected(Object value) {
-        if (value == null || value instanceof Collection<?>) {
-            return "";
-        }
-        String text = value.toString();
-        return "，实际为“" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "”";
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

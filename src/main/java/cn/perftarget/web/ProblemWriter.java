@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
@@ -13,11 +14,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Builds RFC 9457 problems, and writes them where no controller advice reaches (filters, security). */
+/** Builds RFC 9457 problems, and writes them where no controller advice reaches (filters, security, Tomcat). */
 @Component
 class ProblemWriter {
 
     static final String TYPE_PREFIX = "urn:perftarget:problem:";
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
     private final ObjectMapper json;
 
@@ -35,13 +37,32 @@ class ProblemWriter {
     void write(HttpServletResponse response, HttpStatus status, String title, String detail, String type,
                String instance) throws IOException {
         var problem = problem(status, title, detail, type);
-        problem.setInstance(URI.create(instance));
-        response.setStatus(status.value());
+        if (instance != null) {
+            try {
+                problem.setInstance(URI.create(instance));
+            } catch (IllegalArgumentException notAUri) {
+                // A hostile path is no URI reference; the problem is still worth sending without it.
+            }
+        }
+        write(response, problem);
+    }
+
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
+        response.setHeader(NOSNIFF_HEADER, "nosniff");
+        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"PerfTarget\", charset=\"UTF-8\"");
         }
-        json.writeValue(response.getOutputStream(), problem);
+        response.getOutputStream().write(bytes(problem));
+    }
+
+    byte[] bytes(ProblemDetail problem) {
+        try {
+            return json.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem detail must always serialise", e);
+        }
     }
 }

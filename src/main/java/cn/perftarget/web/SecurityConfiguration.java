@@ -1,6 +1,8 @@
 package cn.perftarget.web;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -29,6 +32,8 @@ import cn.perftarget.identity.WebappSessions;
  */
 @Configuration
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** Matches the path below the context path whichever servlet serves it (the engine REST API is Jersey's). */
     private static RequestMatcher path(String pattern) {
@@ -66,6 +71,19 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(guard);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * The firewall's refusals ({@code ..}, {@code //}, {@code ;jsessionid=}, a NUL or a bad header) as a Chinese
+     * problem; the default would send a bare 400 that ends in Spring Boot's error JSON.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> {
+            log.warn("Request refused by the firewall: {}", e.getMessage());
+            problems.write(response, HttpStatus.BAD_REQUEST, "请求被拒绝",
+                    "请求地址或请求头含有不允许的内容（如 “..”、“//”、“;”、编码后的斜杠或控制字符），已拒绝", "request-rejected", null);
+        };
     }
 
     @Bean

@@ -9,15 +9,24 @@ class EntityTagsTest {
 
     @ParameterizedTest(name = "If-Match {0} vs revision 3 -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "\"3\"        | true",
-            "W/\"3\"      | true",
-            "3            | true",
-            "*            | true",
-            "\"2\", \"3\" | true",
-            "\"2\"        | false",
-            "\"33\"       | false",
-            "\"\"         | false"})
-    void matchesOnlyTheCurrentRevision(String ifMatch, boolean expected) {
-        assertThat(EntityTags.matches(ifMatch, 3)).isEqualTo(expected);
+            "\"3\"              | MATCH",
+            "\"2\", \"3\"       | MATCH",
+            "W/\"2\", \"3\"     | MATCH",
+            "W/\"3\"            | ONLY_WEAK",
+            "W/\"3\", W/\"4\"   | ONLY_WEAK",
+            "W/\"3\", \"4\"     | NO_MATCH",
+            "*                  | ANY",
+            "\"2\"              | NO_MATCH",
+            "\"33\"             | NO_MATCH",
+            "\"03\"             | NO_MATCH",
+            "\"\"               | NO_MATCH",
+            "3                  | MALFORMED",
+            "\"3                | MALFORMED",
+            "\"3\",             | MALFORMED",
+            "\"3\" \"4\"        | MALFORMED",
+            "w/\"3\"            | MALFORMED",
+            "\"3\", *           | MALFORMED"})
+    void comparesStrongTagsOnly(String ifMatch, EntityTags.Verdict expected) {
+        assertThat(EntityTags.check(ifMatch, 3)).isEqualTo(expected);
     }
 }

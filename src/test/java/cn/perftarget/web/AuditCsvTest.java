@@ -93,4 +93,19 @@ class AuditCsvTest {
         assertThat(commentCell(comment)).isEqualTo("'" + comment);
         assertThat(commentCell(comment + ", 请核对")).isEqualTo("\"'" + comment + ", 请核对\"");
     }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"0009", "000D"})
+    void leadingTabOrCarriageReturnIsDefusedToo(String codePoint) {
+        String comment = Character.toString(Integer.parseInt(codePoint, 16)) + "=cmd|' /C calc'!A0";
+        String cell = commentCell(comment);
+        assertThat(cell).startsWith(codePoint.equals("000D") ? "\"'" : "'");
+        assertThat(cell).contains("'" + comment);
+    }
+
+    @Test
+    void tabOrCarriageReturnInsideTheTextIsLeftAlone() {
+        assertThat(commentCell("电话\t号码")).isEqualTo("电话\t号码");
+        assertThat(commentCell("电话\r号码")).isEqualTo("\"电话\r号码\"");
+    }
 }

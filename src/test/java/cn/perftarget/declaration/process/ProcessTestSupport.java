@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.perftarget.Fixtures;
 import cn.perftarget.audit.AuditAction;
@@ -51,8 +52,14 @@ final class ProcessTestSupport {
         return document;
     }
 
-    /** A new declaration with the form's initial (invalid) document. */
+    /**
+     * A new declaration with the form's initial (invalid) document. Earlier declarations of the shared test
+     * database first give up their uniqueness key (as {@code Api.freeUniquenessKeys} does), since these tests
+     * open many declarations for one department and year.
+     */
     long draft(int year) {
+        new JdbcTemplate(engine.getProcessEngineConfiguration().getDataSource())
+                .update("update declaration set uniqueness_key = null where uniqueness_key is not null");
         return filing.create(FILER, FORM_KEY, year).id();
     }
 
