@@ -39,16 +39,18 @@ class AuditAnchorTest {
     @Test
     void tailRemovedTogetherWithItsHeadIsReportedAgainstTheAnchor() {
         long id = Steps.returnedAndSavedAgain(api);
+        int last = lengthOf(id);
         var anchor = anchorNow();
-        assertThat(anchoredLength(anchor, id)).isEqualTo(5);
-        var rows = jdbc.queryForList("select * from audit_event where declaration_id = ? and seq = 5", id);
-        var fourth = jdbc.queryForObject("select hash from audit_event where declaration_id = ? and seq = 4", String.class, id);
+        assertThat(anchoredLength(anchor, id)).isEqualTo(last);
+        var rows = jdbc.queryForList("select * from audit_event where declaration_id = ? and seq = ?", id, last);
+        var previous = jdbc.queryForObject("select hash from audit_event where declaration_id = ? and seq = ?",
+                String.class, id, last - 1);
         var head = jdbc.queryForMap("select length, head_hash from audit_chain where declaration_id = ?", id);
         JsonNode broken;
         JsonNode afterAnotherAnchor;
         try {
-            assertThat(jdbc.update("delete from audit_event where declaration_id = ? and seq = 5", id)).isEqualTo(1);
-            jdbc.update("update audit_chain set length = 4, head_hash = ? where declaration_id = ?", fourth, id);
+            assertThat(jdbc.update("delete from audit_event where declaration_id = ? and seq = ?", id, last)).isEqualTo(1);
+            jdbc.update("update audit_chain set length = ?, head_hash = ? where declaration_id = ?", last - 1, previous, id);
             broken = breakOf(verify(api), id);
             afterAnotherAnchor = anchorNow();
         } finally {
@@ -59,36 +61,37 @@ class AuditAnchorTest {
 
         assertThat(broken.isMissingNode()).as("the shortened chain is reported").isFalse();
         assertThat(broken.path("event").isNull()).as(broken.toString()).isTrue();
-        assertThat(broken.path("reason").asText()).contains("4 个事件").contains("锚定的 5 个").contains("末尾");
-        assertThat(anchoredLength(afterAnotherAnchor, id)).as("a later anchor keeps the evidence").isEqualTo(5);
+        assertThat(broken.path("reason").asText()).contains((last - 1) + " 个事件").contains("锚定的 " + last + " 个").contains("末尾");
+        assertThat(anchoredLength(afterAnotherAnchor, id)).as("a later anchor keeps the evidence").isEqualTo(last);
         assertThat(breakOf(verify(api), id).isMissingNode()).as("intact once put back").isTrue();
     }
 
     @Test
     void chainRewrittenConsistentlySinceTheAnchorIsReportedAtTheAnchoredEvent() {
         long id = Steps.returnedAndSavedAgain(api);
+        int last = lengthOf(id);
         anchorNow();
-        var fifth = jdbc.queryForMap("select id, actor, hash from audit_event where declaration_id = ? and seq = 5", id);
+        var lastEvent = jdbc.queryForMap("select id, actor, hash from audit_event where declaration_id = ? and seq = ?", id, last);
         // The last event rewritten with its hash recomputed and the head to match: the chain alone looks whole.
         String forged = jdbc.queryForObject("select declaration_id, seq, occurred_at, actor_role, department, budget_year, "
                 + "action, status_from, status_to, revision, comment, grade, details, prev_hash from audit_event where id = ?",
                 (rs, n) -> EventHash.of(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
                         "intruder", rs.getString(4), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), (Integer) rs.getObject(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13), rs.getString(14)), fifth.get("ID"));
+                        rs.getString(13), rs.getString(14)), lastEvent.get("ID"));
         JsonNode broken;
         try {
-            jdbc.update("update audit_event set actor = 'intruder', hash = ? where id = ?", forged, fifth.get("ID"));
+            jdbc.update("update audit_event set actor = 'intruder', hash = ? where id = ?", forged, lastEvent.get("ID"));
             jdbc.update("update audit_chain set head_hash = ? where declaration_id = ?", forged, id);
             broken = breakOf(verify(api), id);
         } finally {
-            jdbc.update("update audit_event set actor = ?, hash = ? where id = ?", fifth.get("ACTOR"), fifth.get("HASH"),
-                    fifth.get("ID"));
-            jdbc.update("update audit_chain set head_hash = ? where declaration_id = ?", fifth.get("HASH"), id);
+            jdbc.update("update audit_event set actor = ?, hash = ? where id = ?", lastEvent.get("ACTOR"), lastEvent.get("HASH"),
+                    lastEvent.get("ID"));
+            jdbc.update("update audit_chain set head_hash = ? where declaration_id = ?", lastEvent.get("HASH"), id);
         }
 
-        assertThat(broken.path("event").asLong()).as(broken.toString()).isEqualTo(((Number) fifth.get("ID")).longValue());
-        assertThat(broken.path("reason").asText()).contains("第 5 个事件").contains("锚定的不符");
+        assertThat(broken.path("event").asLong()).as(broken.toString()).isEqualTo(((Number) lastEvent.get("ID")).longValue());
+        assertThat(broken.path("reason").asText()).contains("第 " + last + " 个事件").contains("锚定的不符");
         assertThat(breakOf(verify(api), id).isMissingNode()).isTrue();
     }
 
@@ -145,4 +148,9 @@ class AuditAnchorTest {
                         + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")",
                 columns.stream().map(row::get).toArray());
     }
+
+    private int lengthOf(long declaration) {
+        return jdbc.queryForObject("select length from audit_chain where declaration_id = ?", Integer.class, declaration);
+    }
+
 }
