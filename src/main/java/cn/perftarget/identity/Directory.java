@@ -48,6 +48,11 @@ public class Directory implements UserDetailsService {
                 .map(a -> new Actor(a.username(), a.name() == null ? a.username() : a.name(), a.role(), a.department()));
     }
 
+    /** Every department: code → Chinese name, sorted by code. */
+    public Map<String, String> departments() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(departments));
+    }
+
     /** The Chinese name of a department code, or the code itself when unknown. */
     public String departmentName(String code) {
         return departments.getOrDefault(code, code);
