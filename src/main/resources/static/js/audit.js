@@ -27,9 +27,15 @@
     return params;
   }
 
+  let latest = 0;
+
   async function load() {
     const params = query(true);
+    const mine = ++latest;
     const response = await api('GET', '/api/audit/events?' + params);
+    if (mine !== latest) {
+      return;  // a newer search was started meanwhile
+    }
     if (!response.ok) {
       message(problemText(response), 'error');
       return;

@@ -134,7 +134,7 @@
   }
 
   function listOf(section) {
-    return section.querySelector(':scope > .list, :scope > table > tbody.list');
+    return section.querySelector(':scope > .list, :scope > .scroll > table > tbody.list');
   }
 
   function addRow(button) {
