@@ -98,8 +98,12 @@ final class Browser implements AutoCloseable {
 
     /** Waits until #messages shows a notice containing the text; returns the notice's text. */
     String message(String contains) {
-        wait.until(d -> d.findElement(By.id("messages")).getText().contains(contains));
-        return driver.findElement(By.id("messages")).getText();
+        // Read by script: the page may be reloading (after a submission) while we wait.
+        return wait.until(d -> {
+            Object text = ((JavascriptExecutor) d).executeScript(
+                    "const m = document.getElementById('messages'); return m ? m.textContent : '';");
+            return text != null && text.toString().contains(contains) ? text.toString() : null;
+        });
     }
 
     String status() {

@@ -69,6 +69,9 @@ class XssBrowserTest {
         long draft = saved(2068, everywhere);
 
         try (var filer = new Browser(port)) {
+            filer.open("/login");
+            filer.script("alert('the hook counts this one');");
+            assertThat(filer.scriptsRun()).as("the detector itself works").isEqualTo(1);
             filer.login("filer1");
             visit(filer, "/declarations");
             visit(filer, "/declarations/" + returned);
