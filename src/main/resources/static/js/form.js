@@ -52,7 +52,7 @@
 
   function valueOf(element) {
     const text = element.value;
-    const type = element.dataset.type;
+    const type = element.dataset.type || 'string';
     if (type === 'number' || type === 'integer') {
       const trimmed = text.trim();
       if (trimmed === '') {
@@ -176,12 +176,25 @@
 
   // ---- findings
 
+  /** The notes of the place at this pointer or, if the page has no element for it, of the nearest one holding it. */
   function slotFor(path) {
     let pointer = path;
     for (;;) {
       const slot = form.querySelector('[data-slot="' + CSS.escape(pointer) + '"]');
-      if (slot || pointer === '') {
-        return slot || form.querySelector('[data-slot=""]');
+      if (slot) {
+        return slot;
+      }
+      const place = form.querySelector('[data-path="' + CSS.escape(pointer) + '"]');
+      if (place) {
+        const holder = place.tagName === 'TR' ? place.cells[0] : place;
+        const created = document.createElement('div');
+        created.className = 'slot';
+        created.dataset.slot = pointer;
+        holder.append(created);
+        return created;
+      }
+      if (pointer === '') {
+        return form.querySelector('[data-slot=""]');
       }
       pointer = pointer.substring(0, pointer.lastIndexOf('/'));
     }

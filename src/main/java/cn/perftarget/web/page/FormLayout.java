@@ -212,9 +212,14 @@ final class FormLayout {
         String itemPattern = pattern + "/*";
         String style = isScalar(items) ? "lines" : isFlat(items) ? "rows" : "cards";
         var columns = new ArrayList<Column>();
+        var hints = new java.util.LinkedHashMap<String, List<String>>();
         var mapKeys = new java.util.HashMap<String, List<String>>();
         if (style.equals("rows")) {
             for (Map.Entry<String, JsonNode> cell : items.path("fields").properties()) {
+                String cellLabel = cell.getValue().path("label").asText(cell.getKey());
+                aids.hint(itemPattern + "/" + escape(cell.getKey())).or(() -> java.util.Optional.ofNullable(
+                        cell.getValue().path("description").asText(null)))
+                        .ifPresent(h -> hints.computeIfAbsent(h, k -> new ArrayList<>()).add(cellLabel));
                 List<String> keys = List.of();
                 if ("map".equals(cell.getValue().path("type").asText())) {
                     var present = new TreeSet<String>();
@@ -232,7 +237,8 @@ final class FormLayout {
             index++;
         }
         Item template = item(items, MissingNode.getInstance(), itemPattern, itemPattern, itemLabel, style, mapKeys);
-        return new Repeat(pointer, itemPattern, label, itemLabel, style, columns, list, template);
+        return new Repeat(pointer, itemPattern, label, itemLabel, style, columns, hints.entrySet().stream()
+                .map(h -> String.join("、", h.getValue()) + "的" + h.getKey()).toList(), list, template);
     }
 
     private Item item(JsonNode items, JsonNode value, String pointer, String pattern, String label, String style,
