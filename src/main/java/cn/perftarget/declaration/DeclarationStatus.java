@@ -32,4 +32,14 @@ public enum DeclarationStatus {
     public boolean isInReview() {
         return IN_REVIEW.contains(this);
     }
+
+    /** A filer may take the submission back: no reviewer has acted on it yet. */
+    public boolean allowsWithdrawal() {
+        return this == DEPT_REVIEW;
+    }
+
+    /** A filer may open an adjustment (调整) round. */
+    public boolean allowsAdjustment() {
+        return this == APPROVED;
+    }
 }

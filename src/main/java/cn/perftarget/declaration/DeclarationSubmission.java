@@ -58,7 +58,7 @@ public class DeclarationSubmission {
     public DeclarationView withdraw(Actor actor, long id) {
         var declaration = access.owned(actor, id);
         var from = declaration.status();
-        if (from != DeclarationStatus.DEPT_REVIEW) {
+        if (!from.allowsWithdrawal()) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，只有尚未被审核的申报表可以撤回");
         }
         process.withdraw(id, actor);

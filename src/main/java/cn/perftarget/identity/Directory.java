@@ -56,6 +56,11 @@ public class Directory implements UserDetailsService {
         return departments.entrySet().stream().filter(e -> e.getValue().equals(nameOrCode)).map(Map.Entry::getKey).findFirst();
     }
 
+    /** Every department: code → Chinese name, sorted by code. */
+    public Map<String, String> departments() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(departments));
+    }
+
     /** The Chinese name of a department code, or the code itself when unknown. */
     public String departmentName(String code) {
         return departments.getOrDefault(code, code);

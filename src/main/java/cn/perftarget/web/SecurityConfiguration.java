@@ -3,23 +3,24 @@ package cn.perftarget.web;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -27,8 +28,10 @@ import cn.perftarget.audit.AuditTrail;
 import cn.perftarget.identity.WebappSessions;
 
 /**
- * HTTP Basic for our API and the engine's REST API (administrators only, read-only); the Camunda webapps keep
- * their own session login and may only read ({@link BackDoorGuard}); the API documentation and health are open.
+ * HTTP Basic for our API and the engine's REST API (administrators only, read-only), and the web UI's session
+ * beside it (see {@link #sessionAlongsideBasic}); the pages' own login chain is {@code web.page.PageSecurity}. The
+ * Camunda webapps keep their own session login and may only read ({@link BackDoorGuard}); the API documentation and
+ * health are open.
  */
 @Configuration
 class SecurityConfiguration {
@@ -41,20 +44,6 @@ class SecurityConfiguration {
     }
 
     /** A Content-Security-Policy for our pages and one for Swagger UI; the Camunda webapps send their own. */
-    private static void contentSecurityPolicy(HeadersConfigurer<HttpSecurity> headers, HeadersProperties properties) {
-        RequestMatcher apiDocs = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"),
-                path("/v3/api-docs/**"));
-        if (properties.apiDocsContentSecurityPolicy() != null) {
-            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs,
-                    new ContentSecurityPolicyHeaderWriter(properties.apiDocsContentSecurityPolicy())));
-        }
-        if (properties.contentSecurityPolicy() != null) {
-            headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                    new AndRequestMatcher(new NegatedRequestMatcher(apiDocs), new NegatedRequestMatcher(path("/camunda/**"))),
-                    new ContentSecurityPolicyHeaderWriter(properties.contentSecurityPolicy())));
-        }
-    }
-
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -89,9 +78,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
-                                    HeadersProperties policies) throws Exception {
-        return http
-                .headers(h -> contentSecurityPolicy(h, policies))
+                                    SecurityHeaders headers) throws Exception {
+        return sessionAlongsideBasic(http)
+                .headers(headers)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -101,25 +90,49 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
                                 "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI())))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof CsrfException) {
+                        problems.write(response, HttpStatus.FORBIDDEN, "CSRF 令牌无效",
+                                "页面的安全令牌缺失或已失效，请刷新页面后重试", "csrf", request.getRequestURI());
+                    } else {
                         problems.write(response, HttpStatus.FORBIDDEN, "无权访问",
-                                "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI())))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                                "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI());
+                    }
+                }))
                 .build();
     }
 
+    /**
+     * The pages' scripts call the API with the session of the page login. The API never creates a session, but
+     * reads one the page login made; such calls must carry the page's CSRF token when unsafe. Basic
+     * authentication needs none: a cross-site page cannot set an Authorization header, and a request without a
+     * session cookie cannot ride on anyone's session.
+     */
+    private static HttpSecurity sessionAlongsideBasic(HttpSecurity http) throws Exception {
+        return http
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSession));
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static boolean ridesOnSession(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
+    }
+
     @Bean
-    @Order(2)
-    SecurityFilterChain siteSecurity(HttpSecurity http, BackDoorGuard backDoorGuard, HeadersProperties policies)
+    @Order(3)
+    SecurityFilterChain siteSecurity(HttpSecurity http, BackDoorGuard backDoorGuard, SecurityHeaders headers)
             throws Exception {
         // The Camunda webapps authenticate against the engine's identity service and bring their own CSRF filter.
         return http
-                .headers(h -> contentSecurityPolicy(h, policies))
+                .headers(headers)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(h -> h.frameOptions(frame -> frame.sameOrigin()))
                 .build();
     }
 }

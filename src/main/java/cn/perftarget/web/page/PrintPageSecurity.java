@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+
+import cn.perftarget.web.SecurityHeaders;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -17,8 +19,9 @@ class PrintPageSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain printPageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain printPageChain(HttpSecurity http, SecurityHeaders headers) throws Exception {
         return http
+                .headers(headers)
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/declarations/{id}/print"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

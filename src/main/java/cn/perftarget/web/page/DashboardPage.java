@@ -1,0 +1,76 @@
+package cn.perftarget.web.page;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.perftarget.declaration.ActionForbiddenException;
+import cn.perftarget.declaration.DeclarationQueries;
+import cn.perftarget.declaration.DeclarationStatus;
+import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.SubmissionDeadlines;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
+import cn.perftarget.identity.Role;
+
+/** 财政's progress overview: for a budget year, each department's declarations by status, overdue first. */
+@Controller
+class DashboardPage {
+
+    private static final Set<Role> VIEWERS = Set.of(Role.FINANCE_REVIEWER, Role.AUDITOR, Role.ADMIN);
+
+    /** One department's line; {@code missing}: no declaration at all (未填报). */
+    record Line(String department, String name, List<DeclarationView> declarations,
+                Map<DeclarationStatus, Integer> counts, boolean missing, boolean overdue) {
+    }
+
+    private final DeclarationQueries queries;
+    private final Directory directory;
+    private final SubmissionDeadlines deadlines;
+    private final Clock clock;
+
+    DashboardPage(DeclarationQueries queries, Directory directory, SubmissionDeadlines deadlines, Clock clock) {
+        this.queries = queries;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Actor actor, @RequestParam(required = false) Integer year, Model model) {
+        if (!VIEWERS.contains(actor.role())) {
+            throw new ActionForbiddenException("填报进度只对财政、审计和管理员开放，当前用户角色为“" + actor.role().label() + "”");
+        }
+        int budgetYear = year == null ? Year.now(clock).getValue() + 1 : year;
+        var all = queries.list(actor, null, budgetYear);
+        boolean pastDeadline = clock.instant().isAfter(deadlines.deadline(budgetYear));
+        var lines = new ArrayList<Line>();
+        directory.departments().forEach((code, name) -> {
+            var own = all.stream().filter(d -> code.equals(d.department())).toList();
+            var counts = new EnumMap<DeclarationStatus, Integer>(DeclarationStatus.class);
+            own.forEach(d -> counts.merge(d.status(), 1, Integer::sum));
+            boolean missing = own.isEmpty();
+            boolean overdue = missing ? pastDeadline : own.stream().anyMatch(DeclarationView::overdue);
+            lines.add(new Line(code, name, own, counts, missing, overdue));
+        });
+        lines.sort(Comparator.comparing((Line l) -> !l.overdue()).thenComparing(l -> !l.missing())
+                .thenComparing(Line::department));
+        model.addAttribute("year", budgetYear);
+        model.addAttribute("lines", lines);
+        model.addAttribute("statuses", DeclarationStatus.values());
+        model.addAttribute("missingCount", lines.stream().filter(Line::missing).count());
+        model.addAttribute("deadline", deadlines.deadline(budgetYear));
+        model.addAttribute("activeMenu", "/dashboard");
+        return "dashboard";
+    }
+}

@@ -1,0 +1,50 @@
+package cn.perftarget.web.page;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import cn.perftarget.web.SecurityHeaders;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The web UI: session login at {@code /login} with CSRF protection (the session's token also guards the API calls
+ * of the pages), {@code POST /logout}; every page needs a signed-in user.
+ */
+@Configuration
+class PageSecurity {
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, SecurityHeaders headers) throws Exception {
+        return http
+                .headers(headers)
+                .securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
+                        path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
+                        path("/css/**"), path("/js/**"), path("/webjars/htmx.org/**")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"),
+                                path("/webjars/htmx.org/**")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler((request, response, e) -> {
+                            String username = request.getParameter("username");
+                            String password = request.getParameter("password");
+                            boolean missing = username == null || username.isBlank() || password == null
+                                    || password.isEmpty();
+                            response.sendRedirect(request.getContextPath() + "/login?" + (missing ? "missing" : "error"));
+                        })
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}
