@@ -135,6 +135,8 @@ public final class LayoutTemplateGenerator {
         Path dir = Path.of(args.length > 0 ? args[0] : "forms/layouts");
         Files.createDirectories(dir);
         deptOverall().write(dir.resolve("dept-overall-v1.xlsx"));
+        // v2 (2022 on) keeps v1's document and labels; only its rules and the optional 长期目标 differ.
+        deptOverall().write(dir.resolve("dept-overall-v2.xlsx"));
         projectExpenditure().write(dir.resolve("project-expenditure-v1.xlsx"));
     }
 
