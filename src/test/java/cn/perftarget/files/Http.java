@@ -21,7 +21,7 @@ public final class Http {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    /** Budget years 2031–2059, one per declaration (the batch test uses 2060–2084), so a uniqueness key never clashes. */
+    /** Budget years from 2031 on, one per declaration (the batch test has its own list), so a uniqueness key never clashes. */
     private static final AtomicInteger YEARS = new AtomicInteger(2031);
 
     private final int port;
