@@ -73,6 +73,12 @@ public class Api {
         return Set.copyOf(OBSERVED);
     }
 
+    /** For the raw clients (xlsx, PDF, multipart), whose statuses the OpenAPI spec must document just the same. */
+    public static void observe(String method, String path, int status) {
+        int query = path.indexOf('?');
+        OBSERVED.add(new Exchange(method, query < 0 ? path : path.substring(0, query), status));
+    }
+
     /** What came back: status, headers and the body parsed as JSON (MissingNode when empty or not JSON). */
     public record Response(int status, HttpHeaders headers, String text, JsonNode body) {
 
@@ -153,8 +159,7 @@ public class Api {
         }
         return request.exchange((req, res) -> {
             Response response = read(res);
-            int query = path.indexOf('?');
-            OBSERVED.add(new Exchange(method.name(), query < 0 ? path : path.substring(0, query), response.status()));
+            observe(method.name(), path, response.status());
             return response;
         });
     }

@@ -120,6 +120,12 @@ class AuditController {
     }
 
     /** The latest anchor of the chain heads; the first call writes one. */
+    @Operation(summary = "查看最新的审计锚定",
+            description = "最近一次锚定：当时每条哈希链的长度和链头哈希，以及用锚定密钥所作的签名；"
+            + "之后若有人改写或截短操作记录，/api/audit/verify 会据此报告。尚无锚定时先写入一份。")
+    @ApiResponse(responseCode = "200", description = "最新的锚定：time、chains（declaration、length、hash）、signature")
+    @ApiResponse(responseCode = "403", description = "只有审计人员可以查看")
+    @ApiResponse(responseCode = "409", description = "尚无锚定，而锚定文件的签名不符，未写入新的锚定")
     @GetMapping("/anchor")
     AuditAnchor anchor(Actor actor) {
         requireAuditor(actor);
@@ -127,6 +133,11 @@ class AuditController {
     }
 
     /** Anchors the chain heads now. */
+    @Operation(summary = "立即锚定哈希链",
+            description = "立即为每条哈希链的当前长度和链头哈希写入一份签名锚定，并返回它。锚定文件本身被改动时拒绝写入。")
+    @ApiResponse(responseCode = "200", description = "新写入的锚定：time、chains（declaration、length、hash）、signature")
+    @ApiResponse(responseCode = "403", description = "只有审计人员可以锚定")
+    @ApiResponse(responseCode = "409", description = "锚定文件的签名不符，未写入新的锚定（先查明锚定文件为何被改动）")
     @PostMapping("/anchor")
     AuditAnchor anchorNow(Actor actor) {
         requireAuditor(actor);

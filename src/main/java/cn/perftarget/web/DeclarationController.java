@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,17 +63,23 @@ class DeclarationController {
             @NotBlank(message = "不能为空") @Size(max = 100, message = "最多 100 个字符") String formKey,
             @NotNull(message = "不能为空") @Min(value = 2000, message = "应在 2000 到 2100 之间")
             @Max(value = 2100, message = "应在 2000 到 2100 之间") Integer year,
+            @Schema(description = "可选：本部门以前的一份申报表的编号，其绩效目标和指标作为新申报表的起点")
             @Min(value = 1, message = "应为申报表编号") Long copyFrom) {
     }
 
     record SubmissionResponse(@JsonUnwrapped DeclarationView declaration, ValidationReport report) {
     }
 
-    @Operation(summary = "新建申报表", description = "填报人为本部门新建某年度的申报表（草稿，修订号 1），文档按模板预填部门和年度。响应带 Location 和 ETag。")
+    @Operation(summary = "新建申报表", description = "填报人为本部门新建某年度的申报表（草稿，修订号 1），文档按模板预填部门和年度；"
+            + "带 copyFrom（本部门以前的一份申报表的编号）时，其绩效目标和指标作为新申报表的起点。响应带 Location 和 ETag。")
     @ApiResponse(responseCode = "201", description = "已新建：Location 指向新申报表，ETag 为修订号")
-    @ApiResponse(responseCode = "400", description = "formKey 或 year 无效，或模板不存在")
+    @ApiResponse(responseCode = "400", description = "formKey、year 或 copyFrom 无效，或模板不存在（errors 指出字段）")
     @ApiResponse(responseCode = "403", description = "只有填报人可以新建")
-    @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表，detail 指出是哪一份")
+    @ApiResponse(responseCode = "404", description = "copyFrom 所指的申报表不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表：existing 指出是哪一份",
+            content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, examples = @ExampleObject(
+                    name = "duplicate-declaration", summary = "申报表已存在",
+                    description = "existing 指出已占用唯一键的申报表", value = ProblemResponses.DUPLICATE_EXAMPLE)))
     @PostMapping
     ResponseEntity<DeclarationView> create(Actor actor, @Valid @RequestBody CreateRequest request) {
         var created = filing.create(actor, request.formKey(), request.year(), request.copyFrom());
@@ -98,15 +105,17 @@ class DeclarationController {
     }
 
     @Operation(summary = "保存申报表文档",
-            description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号。文档结构见 GET /api/forms/{formKey}/schema；"
-            + "保存时只检查结构，必填项和校验规则在提交时检查。")
+            description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号（强 ETag）。请求体为 JSON 文档"
+            + "（结构见 GET /api/forms/{formKey}/schema），或官方格式的 xlsx（Content-Type: "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）；表格有误时 400 的 errors 逐项指出单元格，"
+            + "不保存任何修改。保存时只检查结构，必填项和校验规则在提交时检查。")
     @ApiResponse(responseCode = "200", description = "已保存：新修订号在 ETag 和 revision 中")
-    @ApiResponse(responseCode = "400", description = "文档结构不符合模板（errors 指出每个字段）")
+    @ApiResponse(responseCode = "400", description = "文档结构不符合模板，或表格内容无效（errors 指出每个字段或单元格）")
     @ApiResponse(responseCode = "403", description = "只有本部门填报人可以修改")
     @ApiResponse(responseCode = "404", description = "不存在或无权查看")
-    @ApiResponse(responseCode = "409", description = "当前状态不能修改，或他人正在同时修改")
-    @ApiResponse(responseCode = "412", description = "If-Match 不是当前修订号")
-    @ApiResponse(responseCode = "428", description = "缺少 If-Match")
+    @ApiResponse(responseCode = "409", description = "当前状态不能修改，他人正在同时修改，或保存后会与另一份申报表的唯一键（如项目名称）重复")
+    @ApiResponse(responseCode = "412", description = "If-Match 不是当前修订号，或为弱 ETag（W/）")
+    @ApiResponse(responseCode = "428", description = "缺少 If-Match，或为 *（须给出具体的修订号）")
     @PutMapping("/{id}/document")
     ResponseEntity<DeclarationView> save(Actor actor, @PathVariable long id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -3,6 +3,13 @@ package cn.perftarget.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +35,7 @@ import cn.perftarget.identity.Actor;
  * {@code ?format=} for links), PUT of an xlsx (a JSON PUT stays with {@link DeclarationController}).
  */
 @RestController
+@Tag(name = OpenApiConfiguration.FILING)
 @RequestMapping("/api/declarations/{id}/document")
 class DeclarationFileController {
 
@@ -42,9 +50,21 @@ class DeclarationFileController {
         this.queries = queries;
     }
 
+    @Operation(summary = "下载申报表文档（JSON、xlsx 或 PDF）",
+            description = "按 Accept 给出同一份文档的三种形式：application/json 为文档本身；"
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 为官方格式的 xlsx 申报表；"
+            + "application/pdf 为可打印的 PDF（含审核意见）。?format=json|xlsx|pdf 优先于 Accept，便于链接。ETag 为修订号。")
+    @ApiResponse(responseCode = "200", description = "文档；xlsx 和 PDF 带 Content-Disposition 文件名", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Document")),
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "format 不是 json、xlsx 或 pdf（errors 指出参数名）")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, XLSX, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> get(Actor actor, @PathVariable long id,
                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                          @Parameter(description = "文档形式，优先于 Accept",
+                                  schema = @Schema(allowableValues = {"json", "xlsx", "pdf"}))
                           @RequestParam(required = false) String format) {
         MediaType type = chosen(accept, format);
         if (type.equals(MediaType.APPLICATION_JSON)) {
@@ -59,6 +79,18 @@ class DeclarationFileController {
                 .body(file.bytes());
     }
 
+    @Operation(summary = "保存申报表文档",
+            description = "本部门填报人保存草稿或已退回的申报表，生成新修订。If-Match 须为当前修订号（强 ETag）。请求体为 JSON 文档"
+            + "（结构见 GET /api/forms/{formKey}/schema），或官方格式的 xlsx（Content-Type: "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）；表格有误时 400 的 errors 逐项指出单元格，"
+            + "不保存任何修改。保存时只检查结构，必填项和校验规则在提交时检查。")
+    @ApiResponse(responseCode = "200", description = "已保存：新修订号在 ETag 和 revision 中")
+    @ApiResponse(responseCode = "400", description = "文档结构不符合模板，或表格内容无效（errors 指出每个字段或单元格）")
+    @ApiResponse(responseCode = "403", description = "只有本部门填报人可以修改")
+    @ApiResponse(responseCode = "404", description = "不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "当前状态不能修改，或他人正在同时修改")
+    @ApiResponse(responseCode = "412", description = "If-Match 不是当前修订号，或为弱 ETag（W/）")
+    @ApiResponse(responseCode = "428", description = "缺少 If-Match，或为 *（须给出具体的修订号）")
     @PutMapping(consumes = XLSX)
     ResponseEntity<DeclarationView> put(Actor actor, @PathVariable long id,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,

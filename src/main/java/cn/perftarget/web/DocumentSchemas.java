@@ -47,9 +47,11 @@ class DocumentSchemas implements OpenApiCustomizer {
             }
         });
         var save = api.getPaths().get("/api/declarations/{id}/document");
-        if (save != null && save.getPut() != null && save.getPut().getRequestBody() != null) {
-            save.getPut().getRequestBody().getContent().values()
-                    .forEach(media -> media.setSchema(new Schema<>().$ref(ref)));
+        // Only the JSON body is the document; the xlsx body of the same PUT stays the binary file it is.
+        var json = save == null || save.getPut() == null || save.getPut().getRequestBody() == null ? null
+                : save.getPut().getRequestBody().getContent().get("application/json");
+        if (json != null) {
+            json.setSchema(new Schema<>().$ref(ref));
         }
     }
 

@@ -43,7 +43,8 @@ class FormController {
 
     @Operation(summary = "查看模板定义", description = "模板最新版本的完整定义文件（字段、字典、规则），格式见 forms/README.md；带 year 时为该预算年度的申报所用的版本。")
     @ApiResponse(responseCode = "200", description = "模板定义")
-    @ApiResponse(responseCode = "404", description = "模板不存在")
+    @ApiResponse(responseCode = "400", description = "year 不是整数（errors 指出参数名）")
+    @ApiResponse(responseCode = "404", description = "模板不存在，或没有适用于该年度的版本")
     @GetMapping("/{key}")
     JsonNode get(@PathVariable String key, @RequestParam(required = false) Integer year) {
         var found = year == null ? forms.latest(key) : forms.forYear(key, year);

@@ -29,6 +29,7 @@ class OpenApiConfiguration {
     static final String REVIEW = "审核";
     static final String AUDIT = "审计";
     static final String FORMS = "表单";
+    static final String ADMIN = "管理";
     static final String BASIC = "basicAuth";
     static final String SESSION = "session";
 
@@ -58,9 +59,11 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(SESSION))
                 .tags(List.of(
-                        new Tag().name(FILING).description("填报人创建、填写、校验、提交、撤回申报表；查看修订与历史"),
+                        new Tag().name(FILING).description("填报人创建、填写、校验、提交、撤回申报表；JSON、xlsx、PDF 三种形式的文档；"
+                                + "批量导入 xlsx；查看修订与历史"),
                         new Tag().name(REVIEW).description("审核人的待办任务、审核决定与审核意见"),
                         new Tag().name(AUDIT).description("审计人员查询、导出操作记录并校验哈希链"),
-                        new Tag().name(FORMS).description("申报表模板及其文档的 JSON Schema")));
+                        new Tag().name(FORMS).description("申报表模板及其文档的 JSON Schema；指标库"),
+                        new Tag().name(ADMIN).description("系统管理员的运维操作：在线备份")));
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The error side of every operation: the ProblemDetail schema with our extra members, the responses every operation
  * can give (401, 406, 500; 400, 413 and 415 where there is input), and for each error status an
- * {@code application/problem+json} body with an example. The controllers only name their own statuses.
+ * {@code application/problem+json} body with an example (the controller's own example when it gives one, e.g.
+ * {@link #DUPLICATE_EXAMPLE}). The controllers only name their own statuses.
  */
 @Component
 class ProblemResponses implements OpenApiCustomizer {
@@ -28,6 +29,13 @@ class ProblemResponses implements OpenApiCustomizer {
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM = "ProblemDetail";
     private static final String FINDING = "Finding";
+
+    /** The 409 of a taken uniqueness key, for the operations that can give it (instead of the general 409 example). */
+    static final String DUPLICATE_EXAMPLE = """
+            {"type": "urn:perftarget:problem:duplicate-declaration", "title": "申报表已存在", "status": 409,
+             "detail": "黄陂区大数据中心 2026 年度已有一份“部门整体支出绩效目标申报表”：申报表 42（草稿）。同一部门、年度只能有一份申报表，请继续办理这份申报表",
+             "instance": "/api/declarations",
+             "existing": {"id": 42, "status": "DRAFT", "statusLabel": "草稿", "href": "/api/declarations/42"}}""";
 
     /** Status → (description when the operation gives none, example title, example detail, problem type). */
     private static final Map<String, List<String>> KNOWN = Map.ofEntries(
@@ -102,7 +110,10 @@ class ProblemResponses implements OpenApiCustomizer {
             response.setDescription(known == null ? "错误" : known.get(0));
         }
         var media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
-        if (known != null) {
+        var given = response.getContent() == null ? null : response.getContent().get(PROBLEM_JSON);
+        if (given != null && given.getExamples() != null && !given.getExamples().isEmpty()) {
+            media.setExamples(given.getExamples());
+        } else if (known != null) {
             var example = new LinkedHashMap<String, Object>();
             example.put("type", ProblemWriter.TYPE_PREFIX + known.get(3));
             example.put("title", known.get(1));
@@ -137,7 +148,8 @@ class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("warnings", findings("校验警告（仅提交未通过校验时，422）"))
                 .addProperty("valid", new Schema<>().types(java.util.Set.of("boolean"))
                         .description("校验是否通过（仅提交未通过校验时，422，为 false）"))
-                .addProperty("currentRevision", integer("当前修订号（仅 412）"));
+                .addProperty("currentRevision", integer("当前修订号（仅 412）"))
+                .addProperty("existing", object("已占用唯一键的申报表（仅 409 申报表已存在）：id、status、statusLabel、href"));
     }
 
     private static Schema<?> finding() {

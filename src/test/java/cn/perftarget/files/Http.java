@@ -68,6 +68,7 @@ public final class Http {
         }
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            cn.perftarget.Api.observe(method, path, response.statusCode());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
