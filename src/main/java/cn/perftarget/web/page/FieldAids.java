@@ -16,7 +16,8 @@ import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.web.page.FormParts.Choices;
 
 /**
- * What the rules of a definition tell the page about a field: the drop-down of a {@code dictionary} rule, the
+ * What the rules of a definition tell the page about a field: the drop-down of a {@code dictionary} rule (not of
+ * a refusing one, whose entries are the values the field must not hold), the
  * grammar hint of a {@code valueFormat} rule, and the cells a {@code sum} or {@code share} rule relates (the only
  * arithmetic the page repeats, to show 合计 and 占比 as the filer types). The rules themselves run on the server.
  */
@@ -45,9 +46,12 @@ final class FieldAids {
             }
             switch (rule.path("kind").asText()) {
                 case "dictionary" -> {
-                    var choices = choices(dictionaries.path(rule.path("dictionary").asText()).path("entries"),
-                            rule.hasNonNull("parentField"));
-                    dropdowns.add(new Dropdown(matcher(places, List.of(rule.path("field").asText())), choices));
+                    // A refusing dictionary lists what the field must NOT hold (category names as 指标名称).
+                    if (!rule.path("refuse").asBoolean(false)) {
+                        var choices = choices(dictionaries.path(rule.path("dictionary").asText()).path("entries"),
+                                rule.hasNonNull("parentField"));
+                        dropdowns.add(new Dropdown(matcher(places, List.of(rule.path("field").asText())), choices));
+                    }
                 }
                 case "valueFormat" -> hints.add(Map.entry(matcher(places, texts(rule.path("fields"))),
                         valueHint(texts(rule.path("grades")))));

@@ -111,7 +111,7 @@ class FormBindingBrowserTest {
         ObjectNode project = projectSample(2066);
         ((ObjectNode) project.get("header")).put("phone", "12");
         ((ObjectNode) project.get("funds")).put("total", 1);
-        ((ObjectNode) project.at("/indicators/0")).put("value", "很多");
+        ((ObjectNode) project.at("/indicators/0")).put("value", "很多x");
         ((ObjectNode) project.at("/indicators/1")).put("level1", "错误指标");
         long dept = declaration("dept-overall", 2063, seed);
         long other = declaration("project-expenditure", 2066, project);

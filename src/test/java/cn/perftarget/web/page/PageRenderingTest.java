@@ -30,10 +30,14 @@ class PageRenderingTest {
     @Test
     void userTextIsEscapedInTheServerRenderedHtml() {
         ObjectNode document = Fixtures.validDocument(2073);
+        // The header's 部门名称 must be the declaration's own (header.department-mismatch), so the markup goes in
+        // the free texts: 部门职能, a 年度工作任务 and a 年度目标's title, and the reviewer's comment.
         document.put("functions", MARKUP);
-        ((ObjectNode) document.get("header")).put("department", MARKUP);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) document.get("annualTasks")).set(0, MARKUP);
+        ((ObjectNode) document.at("/annualGoals/0")).put("title", MARKUP);
         long id = declaration(2073, document);
-        api.as("filer1").post("/api/declarations/" + id + "/submission");
+        var submitted = api.as("filer1").post("/api/declarations/" + id + "/submission");
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         var returned = api.as("dept1").post("/api/declarations/" + id + "/decision",
                 Map.of("outcome", "return", "comment", MARKUP, "fields", List.of("/functions")));
         assertThat(returned.status()).as(returned.text()).isEqualTo(200);
@@ -41,9 +45,11 @@ class PageRenderingTest {
         var session = new PageSession(port);
         session.login("filer1", Api.PASSWORD);
         String html = session.get("/declarations/" + id).body();
-        assertThat(html).doesNotContain("<script>alert", "<img src=x")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;{{7*7}}")
+        String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;{{7*7}}";
+        assertThat(html).doesNotContain("<script>alert", "<img src=x").contains(escaped)
                 .contains("data-comment-path=\"/functions\"");
+        assertThat(html.split(java.util.regex.Pattern.quote(escaped), -1)).as("three fields and the comment")
+                .hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -76,6 +82,18 @@ class PageRenderingTest {
     }
 
     @Test
+    void anIndicatorNameIsTypedNotPickedFromTheCategoryNamesItMustNotHold() {
+        // indicator.name-is-category is a refusing dictionary rule: its entries are the names NOT allowed.
+        long id = declaration(2076, Fixtures.validDocument(2076));
+        var filer = new PageSession(port);
+        filer.login("filer1", Api.PASSWORD);
+        String html = filer.get("/declarations/" + id).body();
+        assertThat(html).containsPattern("<input[^>]*name=\"/annualGoals/0/indicators/0/name\"")
+                .doesNotContainPattern("<select[^>]*name=\"/annualGoals/0/indicators/0/name\"")
+                .containsPattern("<select[^>]*name=\"/annualGoals/0/indicators/0/level1\"");
+    }
+
+    @Test
     void aDeclarationOfAnotherDepartmentIsANotFoundPageNotAProblemDocument() {
         long id = declaration(2075, Fixtures.validDocument(2075));
         var other = new PageSession(port);
@@ -90,6 +108,7 @@ class PageRenderingTest {
         var created = api.as("filer1").post("/api/declarations", Map.of("formKey", "dept-overall", "year", year));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.body().get("id").asLong();
+        ((ObjectNode) document.get("header")).put("department", created.body().at("/document/header/department").asText());
         var saved = api.as("filer1").put("/api/declarations/" + id + "/document", document, "\"1\"");
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
         return id;

@@ -43,10 +43,11 @@ class XssBrowserTest {
 
     @Test
     void markupInEveryTextFieldAndInACommentIsShownAsTextOnEveryPage() {
-        // A valid declaration with the markup in every free-text field, returned with the markup as comment.
+        // A valid declaration with the markup in every free-text field, returned with the markup as comment. Its
+        // 部门名称 must be its own department's (header.department-mismatch); the draft below carries markup there.
         ObjectNode valid = Fixtures.validDocument(2067);
         valid.put("functions", "职能" + ALL);
-        ((ObjectNode) valid.get("header")).put("department", "部门" + ALL).put("filler", IMAGE);
+        ((ObjectNode) valid.get("header")).put("filler", IMAGE);
         ((ArrayNode) valid.get("annualTasks")).set(0, new TextNode("任务" + ALL));
         for (String goals : List.of("longTermGoals", "annualGoals")) {
             for (JsonNode goal : valid.get(goals)) {
@@ -57,7 +58,7 @@ class XssBrowserTest {
                 }
             }
         }
-        long returned = saved(2067, valid);
+        long returned = saved(2067, valid, true);
         assertThat(api.as("filer1").post("/api/declarations/" + returned + "/submission").status()).isEqualTo(200);
         var decision = api.as("dept1").post("/api/declarations/" + returned + "/decision", Map.of("outcome", "return",
                 "comment", ALL, "fields", List.of("/header/filler", "/functions")));
@@ -66,7 +67,7 @@ class XssBrowserTest {
         // A draft with the markup in every string field the schema has, dictionaries and phone included.
         ObjectNode everywhere = Fixtures.validDocument(2068);
         markEveryString(everywhere);
-        long draft = saved(2068, everywhere);
+        long draft = saved(2068, everywhere, false);
 
         try (var filer = new Browser(port)) {
             filer.open("/login");
@@ -81,6 +82,7 @@ class XssBrowserTest {
             assertThat(comment.getText()).contains(ALL);
             visit(filer, "/declarations/" + draft);
             assertThat(filer.field("/header/phone").getAttribute("value")).isEqualTo(IMAGE);
+            assertThat(filer.field("/header/department").getAttribute("value")).isEqualTo(ALL);
             assertThat(filer.field("/functions").getAttribute("value")).isEqualTo(ALL);
             assertThat(filer.field("/annualGoals/0/indicators/0/standard").getAttribute("value")).isEqualTo(TEMPLATE);
             assertThat(filer.field("/annualGoals/0/indicators/0/name").getAttribute("value")).isEqualTo(ALL);
@@ -136,10 +138,15 @@ class XssBrowserTest {
         assertThat(browser.script("return [...document.scripts].filter(s => !s.src).length")).as(where).isEqualTo(0L);
     }
 
-    private long saved(int year, JsonNode document) {
+    /** {@code ownDepartment}: the header names the declaration's department, as a submission needs. */
+    private long saved(int year, ObjectNode document, boolean ownDepartment) {
         var created = api.as("filer1").post("/api/declarations", Map.of("formKey", "dept-overall", "year", year));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.body().get("id").asLong();
+        if (ownDepartment) {
+            ((ObjectNode) document.get("header")).put("department",
+                    created.body().at("/document/header/department").asText());
+        }
         var saved = api.as("filer1").put("/api/declarations/" + id + "/document", document, "\"1\"");
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
         return id;
