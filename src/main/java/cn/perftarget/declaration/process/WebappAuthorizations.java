@@ -68,7 +68,7 @@ class WebappAuthorizations implements InitializingBean {
     }
 
     /** READ, READ_HISTORY, READ_VARIABLE, … of this resource, and ACCESS for applications. */
-    private static Set<Permission> readingPermissions(Resources resource) {
+    static Set<Permission> readingPermissions(Resources resource) {
         return Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))
                 .filter(p -> p.getName().startsWith("READ") || p.getName().equals("ACCESS"))
                 .filter(p -> ResourceTypeUtil.resourceIsContainedInArray(resource.resourceType(), p.getTypes()))
