@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
@@ -51,6 +52,8 @@ class WebappUsersApiTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -159,6 +162,34 @@ class WebappUsersApiTest {
         var deadline = history.createHistoricProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
                 .variableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, bdcInDeptReview).singleResult();
         assertThat(deadline.getBusinessKey()).isEqualTo("HP-BDC-2020-dept-overall-" + bdcInDeptReview);
+    }
+
+    @Test
+    void instancesStartedBeforeKeepTheirBareIdAsKeyAndStillWork() {
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY)
+                .variableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, eduInDeptReview).singleResult().getId();
+        // As an instance started before business keys said what they are: the key is the bare id.
+        jdbc.update("update ACT_RU_EXECUTION set BUSINESS_KEY_ = ? where PROC_INST_ID_ = ? and BUSINESS_KEY_ is not null",
+                Long.toString(eduInDeptReview), instance);
+        jdbc.update("update ACT_HI_PROCINST set BUSINESS_KEY_ = ? where PROC_INST_ID_ = ?",
+                Long.toString(eduInDeptReview), instance);
+
+        var waiting = api.as("dept2").get("/api/tasks");
+        assertThat(waiting.status()).as(waiting.text()).isEqualTo(200);
+        var listed = new ArrayList<String>();
+        waiting.body().forEach(t -> {
+            if (t.path("id").asLong() == eduInDeptReview) {
+                listed.add(t.path("task").path("taskKey").asText());
+            }
+        });
+        assertThat(listed).containsExactly(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
+        var timeline = api.as("filer2").get("/api/declarations/" + eduInDeptReview + "/history");
+        assertThat(timeline.status()).as(timeline.text()).isEqualTo(200);
+        assertThat(timeline.text()).contains(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
+
+        var approved = Flows.approve(api, "dept2", eduInDeptReview);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().path("status").asText()).isEqualTo("FINANCE_REVIEW");
     }
 
     private String taskOf(long declarationId, String taskKey) {
