@@ -70,17 +70,17 @@ public class Directory implements UserDetailsService {
         }
     }
 
-    /** Department codes and their Chinese names. */
-    public Map<String, String> departments() {
-        return departments;
-    }
-
     /** The code of a department given by its Chinese name (as a sheet names it) or by its code. */
     public Optional<String> departmentCode(String nameOrCode) {
         if (departments.containsKey(nameOrCode)) {
             return Optional.of(nameOrCode);
         }
         return departments.entrySet().stream().filter(e -> e.getValue().equals(nameOrCode)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Every department: code → Chinese name, sorted by code. */
+    public Map<String, String> departments() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(departments));
     }
 
     /** The Chinese name of a department code, or the code itself when unknown. */
