@@ -26,8 +26,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * The {@code prod} profile: it refuses to start with demo accounts, default passwords or the H2 console (before any
  * bean exists, so these cost nothing), and with proper settings from the environment it starts with the engine's
- * authorization on, security headers, HSTS behind a TLS proxy, a Secure/HttpOnly/SameSite session cookie and the
- * actuator closed beyond health.
+ * authorization on, our accounts as the Camunda webapps' users (no admin-user of the starter), security headers,
+ * HSTS behind a TLS proxy, a Secure/HttpOnly/SameSite session cookie and the actuator closed beyond health.
  */
 class ProductionProfileTest {
 
@@ -37,28 +37,33 @@ class ProductionProfileTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void refusesToStartWithTheDemoProfileItsUsersAndTheCamundaAdminsDemoPassword() {
+    void refusesToStartWithTheDemoProfileAndItsUsersWhoAreAlsoTheWebappsUsers() {
         assertThatThrownBy(() -> start(List.of("--spring.profiles.active=prod,demo")))
                 .hasMessageContaining("生产环境配置（prod）不安全，拒绝启动")
                 .hasMessageContaining("不能同时启用演示配置 demo")
                 .hasMessageContaining("用户 filer1 使用演示或明文密码")
-                .hasMessageContaining("Camunda 管理员（camunda.bpm.admin-user）未设置密码或使用默认密码");
+                .hasMessageContaining("用户 admin 使用演示或明文密码")
+                .hasMessageNotContaining("没有角色为 ADMIN 的用户")
+                .hasMessageNotContaining("camunda.bpm.admin-user");
     }
 
     @Test
-    void refusesToStartWithAPlainPasswordTheH2ConsoleOrAMissingAdminPassword() {
+    void refusesToStartWithAPlainPasswordTheH2ConsoleNoAdministratorOrACamundaAdminUser() {
         assertThatThrownBy(() -> start(List.of("--spring.profiles.active=prod",
                 "--perftarget.security.users[0].username=clerk", "--perftarget.security.users[0].password={noop}s3cret",
                 "--perftarget.security.users[0].role=FILER", "--spring.h2.console.enabled=true")))
                 .hasMessageContaining("用户 clerk 使用演示或明文密码")
                 .hasMessageContaining("H2 控制台（spring.h2.console.enabled）已开启")
-                .hasMessageContaining("camunda.bpm.admin-user.password 须由环境变量提供")
-                .hasMessageContaining("PERFTARGET_CAMUNDA_ADMIN_PASSWORD")
-                .hasMessageNotContaining("默认密码");
+                .hasMessageContaining("没有角色为 ADMIN 的用户")
+                .hasMessageNotContaining("camunda.bpm.admin-user");
         assertThatThrownBy(() -> start(List.of("--spring.profiles.active=prod",
-                "--PERFTARGET_CAMUNDA_ADMIN_USER=admin", "--PERFTARGET_CAMUNDA_ADMIN_PASSWORD=demo")))
-                .hasMessageContaining("Camunda 管理员（camunda.bpm.admin-user）未设置密码或使用默认密码")
-                .hasMessageNotContaining("用户 ");
+                "--perftarget.security.users[0].username=keeper",
+                "--perftarget.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(ADMIN_PASSWORD),
+                "--perftarget.security.users[0].role=ADMIN",
+                "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD)))
+                .hasMessageContaining("camunda.bpm.admin-user 已不再使用")
+                .hasMessageNotContaining("用户 keeper")
+                .hasMessageNotContaining("没有角色为 ADMIN 的用户");
     }
 
     @Test
@@ -67,7 +72,6 @@ class ProductionProfileTest {
         var args = new ArrayList<>(List.of("--spring.profiles.active=prod",
                 "--PERFTARGET_DB_URL=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--PERFTARGET_DB_USER=sa", "--PERFTARGET_DB_PASSWORD=",
-                "--PERFTARGET_CAMUNDA_ADMIN_USER=operator", "--PERFTARGET_CAMUNDA_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                 "--PERFTARGET_AUDIT_ANCHOR_KEY=" + UUID.randomUUID(),
                 "--perftarget.audit.anchor.file=" + anchorDir.resolve("audit-anchor.json"),
                 "--perftarget.security.departments.HP-BDC=黄陂区大数据中心",
@@ -107,6 +111,13 @@ class ProductionProfileTest {
             assertThat(get(base, "/actuator/metrics", null, null, false).statusCode()).isEqualTo(401);
             assertThat(get(base, "/actuator/metrics", "clerk", FILER_PASSWORD, false).statusCode()).isEqualTo(403);
             assertThat(get(base, "/actuator/metrics", "keeper", ADMIN_PASSWORD, false).statusCode()).isEqualTo(200);
+
+            // The webapps' users are ours: the administrator logs in to Cockpit with their own password, a filer not.
+            var engine = app.getBean(ProcessEngine.class).getIdentityService();
+            assertThat(engine.checkPassword("keeper", ADMIN_PASSWORD)).isTrue();
+            assertThat(engine.checkPassword("keeper", "demo")).isFalse();
+            assertThat(engine.createUserQuery().memberOfGroup("camunda-admin").list())
+                    .extracting(u -> u.getId()).containsExactly("keeper");
         }
     }
 

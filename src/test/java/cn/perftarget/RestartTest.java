@@ -58,7 +58,7 @@ class RestartTest {
             assertThat(queries.get(FILER, submitted).document().path("header").path("filler").asText()).isEqualTo("张春红");
             assertThat(definitionCount(app)).isEqualTo(definitionsBefore).isEqualTo(1);
             assertThat(app.getBean(TaskService.class).createTaskQuery()
-                    .processInstanceBusinessKey(Long.toString(submitted))
+                    .processVariableValueEquals("declarationId", submitted)
                     .taskDefinitionKey(DeclarationApprovalProcess.TASK_DEPT_REVIEW)
                     .count()).isEqualTo(1);
         }

@@ -20,6 +20,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.perftarget.declaration.process.BusinessKey;
+
 /**
  * The aggregate: one department's declaration for one year on one pinned form version. It owns its status;
  * each transition refuses a move its current status does not allow.
@@ -123,6 +125,11 @@ class Declaration {
 
     void touch(Instant now) {
         updatedAt = now;
+    }
+
+    /** The business key of this declaration's process instances. */
+    BusinessKey processKey() {
+        return new BusinessKey(id, department, budgetYear, formKey);
     }
 
     Long id() {

@@ -110,8 +110,8 @@ public class DeclarationFiling {
         var declaration = declarations.save(opened);
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
-        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
-        process.watchSubmissionDeadline(declaration.id(), declaration.year(), actor);
+        process.start(declaration.processKey(), actor);
+        process.watchSubmissionDeadline(declaration.processKey(), actor);
         return views.of(declaration, document);
     }
 

@@ -30,12 +30,12 @@ public class DeclarationHistory {
     }
 
     public List<TimelineEntry> timeline(Actor actor, long id) {
-        access.visible(actor, id);
+        var declaration = access.visible(actor, id);
         List<TimelineEntry> entries = new ArrayList<>();
         audit.historyOf(id).forEach(e -> entries.add(new TimelineEntry(e.time(), "audit", e.id(), e.actor(), e.role(),
                 e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.revision(), e.comment(), e.grade(),
                 e.details(), null, null, null, null, null, null)));
-        process.activities(id).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, a.assignee(), null,
+        process.activities(declaration.processKey()).forEach(a -> entries.add(new TimelineEntry(a.start(), "engine", null, a.assignee(), null,
                 ENGINE_ACTION, a.name(), null, null, null, null, null, null, a.activityId(), a.name(), a.type(),
                 a.assignee(), a.end(), a.durationMs())));
         // An audit event is written after the engine work of its call, so it follows the activities it caused;

@@ -95,7 +95,7 @@ public class DeclarationImport {
         var declaration = declarations.save(Declaration.open(definition.key(), definition.version(), department,
                 year, actor.username(), now));
         documents.store(declaration, document, actor.username(), now);
-        process.start(declaration.id(), department, definition.key(), year, actor);
+        process.start(declaration.processKey(), actor);
         journal.record(actor, declaration, AuditAction.CREATED, null, "Excel 批量导入");
         return new Imported(views.of(declaration, document), true);
     }

@@ -43,7 +43,7 @@ public class DeclarationSubmission {
         if (!from.isEditable()) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，不能提交");
         }
-        process.submit(id, actor);
+        process.submit(declaration.processKey(), actor);
         if (declaration.status().isEditable()) {
             var report = check.report(declaration);
             journal.record(actor, declaration, AuditAction.SUBMISSION_REJECTED, from,
@@ -61,7 +61,7 @@ public class DeclarationSubmission {
         if (!from.allowsWithdrawal()) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，只有尚未被审核的申报表可以撤回");
         }
-        process.withdraw(id, actor);
+        process.withdraw(declaration.processKey(), actor);
         journal.record(actor, declaration, AuditAction.WITHDRAWN, from, null);
         return view(declaration);
     }
@@ -72,7 +72,7 @@ public class DeclarationSubmission {
         var from = declaration.status();
         declaration.openAdjustment();
         declaration.touch(clock.instant());
-        process.start(declaration.id(), declaration.department(), declaration.formKey(), declaration.year(), actor);
+        process.start(declaration.processKey(), actor);
         journal.record(actor, declaration, AuditAction.ADJUSTMENT_OPENED, from, null);
         return view(declaration);
     }

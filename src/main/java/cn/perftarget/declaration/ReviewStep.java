@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.declaration.process.ApprovalProcessEngine;
+import cn.perftarget.declaration.process.BusinessKey;
 import cn.perftarget.declaration.process.DeclarationApprovalProcess;
 import cn.perftarget.identity.Actor;
 
@@ -40,12 +41,13 @@ public class ReviewStep {
         }
         String task = DeclarationApprovalProcess.reviewTaskFor(step)
                 .orElseThrow(() -> new StatusConflictException("申报表当前状态为“" + step.label() + "”，不在审核中"));
-        process.decide(id, task, outcome, actor);
+        process.decide(declaration.processKey(), task, outcome, actor);
         return views.of(declaration, documents.current(declaration));
     }
 
     /** The open review task of each of these declarations that has one, keyed by declaration id. */
-    public Map<Long, ReviewTaskInfo> openTasks(List<Long> declarationIds) {
-        return process.openReviewTasks(declarationIds);
+    public Map<Long, ReviewTaskInfo> openTasks(List<DeclarationView> declarations) {
+        return process.openReviewTasks(declarations.stream()
+                .map(d -> new BusinessKey(d.id(), d.department(), d.year(), d.formKey())).toList());
     }
 }

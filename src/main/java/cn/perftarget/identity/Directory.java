@@ -1,11 +1,13 @@
 package cn.perftarget.identity;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,8 +19,10 @@ public class Directory implements UserDetailsService {
 
     private final Map<String, IdentityProperties.Account> accounts;
     private final Map<String, String> departments;
+    private final PasswordEncoder passwords;
 
-    Directory(IdentityProperties properties) {
+    Directory(IdentityProperties properties, PasswordEncoder passwords) {
+        this.passwords = passwords;
         this.accounts = properties.users().stream()
                 .collect(Collectors.toUnmodifiableMap(IdentityProperties.Account::username, Function.identity()));
         this.departments = properties.departments();
@@ -46,6 +50,24 @@ public class Directory implements UserDetailsService {
     public Optional<Actor> actor(String username) {
         return Optional.ofNullable(accounts.get(username))
                 .map(a -> new Actor(a.username(), a.name() == null ? a.username() : a.name(), a.role(), a.department()));
+    }
+
+    /** Every account, ordered by username. */
+    public List<Actor> actors() {
+        return accounts.keySet().stream().sorted().map(username -> actor(username).orElseThrow()).toList();
+    }
+
+    /** Whether the password is this account's, checked against its stored (encoded) password. */
+    public boolean passwordMatches(String username, String rawPassword) {
+        var account = accounts.get(username);
+        if (account == null || rawPassword == null) {
+            return false;
+        }
+        try {
+            return passwords.matches(rawPassword, account.password());
+        } catch (IllegalArgumentException noEncoderForStoredPassword) {
+            return false;
+        }
     }
 
     /** The code of a department given by its Chinese name (as a sheet names it) or by its code. */

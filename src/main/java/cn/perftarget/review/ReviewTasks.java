@@ -29,7 +29,7 @@ public class ReviewTasks {
         List<DeclarationView> waiting = declarations.list(actor, step, null).stream()
                 .filter(d -> !d.filedBy().equals(actor.username()))
                 .toList();
-        var tasks = reviewStep.openTasks(waiting.stream().map(DeclarationView::id).toList());
+        var tasks = reviewStep.openTasks(waiting);
         return waiting.stream().map(d -> new ReviewTask(d, tasks.get(d.id()))).toList();
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the {@code prod} profile with settings only fit for a demo: accounts with a plain
- * ({@code {noop}}) password or the password {@code demo}, the Camunda admin's demo password, the H2 console, the
+ * ({@code {noop}}) password or the password {@code demo}, no ADMIN account, a {@code camunda.bpm.admin-user} (the
+ * webapps' users are ours, so it would be ignored or fail the start), the H2 console, the
  * engine's authorization checks off, or a session cookie that is not Secure/HttpOnly. Runs once the configuration
  * files are read and before any bean exists, so a bad start fails at once and names every problem.
  */
@@ -47,13 +48,12 @@ public final class ProductionProfileCheck implements EnvironmentPostProcessor, O
                 problems.add("用户 " + user.get("username") + " 使用演示或明文密码，请使用 {bcrypt} 密码");
             }
         }
-        try {
-            String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
-            if (adminPassword == null || adminPassword.isBlank() || adminPassword.equals("demo")) {
-                problems.add("Camunda 管理员（camunda.bpm.admin-user）未设置密码或使用默认密码");
-            }
-        } catch (IllegalArgumentException unresolved) {
-            problems.add("camunda.bpm.admin-user.password 须由环境变量提供：" + unresolved.getMessage());
+        if (users.stream().noneMatch(user -> "ADMIN".equals(String.valueOf(user.get("role"))))) {
+            problems.add("没有角色为 ADMIN 的用户（perftarget.security.users），无人能管理 PerfTarget 和 Camunda 网页应用");
+        }
+        if (adminUserConfigured(environment)) {
+            problems.add("camunda.bpm.admin-user 已不再使用：Camunda 网页应用的用户即 PerfTarget 的用户，"
+                    + "管理员为 perftarget.security.users 中角色为 ADMIN 的用户，请删除该设置");
         }
         if (environment.getProperty("spring.h2.console.enabled", Boolean.class, false)) {
             problems.add("H2 控制台（spring.h2.console.enabled）已开启");
@@ -66,6 +66,15 @@ public final class ProductionProfileCheck implements EnvironmentPostProcessor, O
             problems.add("会话 Cookie 须为 Secure 和 HttpOnly（server.servlet.session.cookie.*）");
         }
         return problems;
+    }
+
+    private static boolean adminUserConfigured(ConfigurableEnvironment environment) {
+        try {
+            return environment.containsProperty("camunda.bpm.admin-user.id")
+                    || environment.containsProperty("camunda.bpm.admin-user.password");
+        } catch (IllegalArgumentException unresolved) {
+            return true;
+        }
     }
 
     @Override

@@ -139,7 +139,7 @@ class AuditAtomicityTest {
     }
 
     private List<Task> openTasks(long id) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).list();
+        return tasks.createTaskQuery().processVariableValueEquals("declarationId", id).list();
     }
 
     private int chainLength(long id) {

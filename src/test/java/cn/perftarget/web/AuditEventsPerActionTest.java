@@ -255,7 +255,7 @@ class AuditEventsPerActionTest {
 
     /** Executes the declaration's timer job on that boundary event now, as the job executor would when it is due. */
     private void fire(long id, String timerEvent) {
-        var job = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).list().stream()
+        var job = runtime.createProcessInstanceQuery().variableValueEquals("declarationId", id).list().stream()
                 .map(instance -> management.createJobQuery().processInstanceId(instance.getId()).activityId(timerEvent)
                         .timers().singleResult())
                 .filter(found -> found != null)

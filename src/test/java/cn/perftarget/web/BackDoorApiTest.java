@@ -65,7 +65,7 @@ class BackDoorApiTest {
     @BeforeEach
     void declarationWaitingForItsDepartment() {
         id = Fixtures.inDeptReview(api, "filer1");
-        task = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id))
+        task = tasks.createTaskQuery().processVariableValueEquals("declarationId", id)
                 .taskDefinitionKey(DeclarationApprovalProcess.TASK_DEPT_REVIEW).singleResult();
         assertThat(task).isNotNull();
     }
@@ -92,7 +92,7 @@ class BackDoorApiTest {
             assertThat(refusal.details()).contains(attempt.method() + " " + attempt.uri().getPath());
         }
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY)
-                .processInstanceBusinessKey(Long.toString(id)).count()).isEqualTo(1);
+                .variableValueEquals("declarationId", id).count()).isEqualTo(1);
 
         var read = http.send(basic("GET", "/engine-rest/task/" + task.getId(), null),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -108,11 +108,14 @@ class BackDoorApiTest {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(JSON.readTree(login.body()).path("userId").asText()).isEqualTo("admin");
 
-        var listed = webapp.send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + id, null);
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        var listed = webapp.send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
+                + businessKey, null);
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         assertThat(JSON.readTree(listed.body()).findValuesAsText("id")).containsExactly(task.getId());
         var counted = webapp.send("POST", "/camunda/api/engine/engine/default/task/count",
-                "{\"processInstanceBusinessKey\":\"" + id + "\"}");
+                "{\"processInstanceBusinessKey\":\"" + businessKey + "\"}");
         assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
         assertThat(JSON.readTree(counted.body()).path("count").asInt()).isEqualTo(1);
 

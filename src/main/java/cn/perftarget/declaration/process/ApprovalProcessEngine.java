@@ -11,6 +11,7 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_O
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +55,12 @@ public class ApprovalProcessEngine {
         this.escalationGroup = deadlines.review().escalationGroup();
     }
 
-    public void start(long declarationId, String department, String formKey, int year, Actor actor) {
-        calls.as(actor, declarationId, () -> runtime.startProcessInstanceByKey(KEY, businessKey(declarationId), Map.of(
-                VAR_DECLARATION_ID, declarationId,
-                VAR_DEPARTMENT, department,
-                VAR_FORM_KEY, formKey,
-                VAR_YEAR, year)));
+    public void start(BusinessKey key, Actor actor) {
+        calls.as(actor, key.declarationId(), () -> runtime.startProcessInstanceByKey(KEY, key.value(), Map.of(
+                VAR_DECLARATION_ID, key.declarationId(),
+                VAR_DEPARTMENT, key.department(),
+                VAR_FORM_KEY, key.formKey(),
+                VAR_YEAR, key.year())));
     }
 
     /**
@@ -67,16 +68,16 @@ public class ApprovalProcessEngine {
      * instance of its own so that its timers never change the approval instance a filer's call is changing. A
      * deadline that has already passed is marked overdue at once, in the caller's transaction.
      */
-    public void watchSubmissionDeadline(long declarationId, int year, Actor actor) {
-        calls.as(actor, declarationId, () -> runtime.startProcessInstanceByKey(SubmissionDeadlineProcess.KEY,
-                businessKey(declarationId), Map.of(VAR_DECLARATION_ID, declarationId, VAR_YEAR, year)));
+    public void watchSubmissionDeadline(BusinessKey key, Actor actor) {
+        calls.as(actor, key.declarationId(), () -> runtime.startProcessInstanceByKey(SubmissionDeadlineProcess.KEY,
+                key.value(), Map.of(VAR_DECLARATION_ID, key.declarationId(), VAR_YEAR, key.year())));
     }
 
     /** Every activity of every process instance the declaration had (adjustments start new ones), oldest first. */
-    public List<ProcessActivity> activities(long declarationId) {
+    public List<ProcessActivity> activities(BusinessKey key) {
         List<ProcessActivity> out = new ArrayList<>();
         for (var instance : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(businessKey(declarationId)).orderByProcessInstanceStartTime().asc().list()) {
+                .processInstanceBusinessKeyIn(key.candidates()).orderByProcessInstanceStartTime().asc().list()) {
             for (var activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                     .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
                 out.add(new ProcessActivity(activity.getActivityId(), activity.getActivityName(),
@@ -89,13 +90,14 @@ public class ApprovalProcessEngine {
     }
 
     /** The open review task of each of these declarations that has one. */
-    public Map<Long, ReviewTaskInfo> openReviewTasks(Collection<Long> declarationIds) {
-        if (declarationIds.isEmpty()) {
+    public Map<Long, ReviewTaskInfo> openReviewTasks(Collection<BusinessKey> keys) {
+        if (keys.isEmpty()) {
             return Map.of();
         }
         var found = tasks.createTaskQuery()
                 .processDefinitionKey(KEY)
-                .processInstanceBusinessKeyIn(declarationIds.stream().map(String::valueOf).toArray(String[]::new))
+                .processInstanceBusinessKeyIn(keys.stream().flatMap(k -> Arrays.stream(k.candidates()))
+                        .toArray(String[]::new))
                 .taskDefinitionKeyIn(REVIEW_TASKS_IN_ORDER.toArray(String[]::new))
                 .list();
         Map<String, String> businessKeys = new HashMap<>();
@@ -107,7 +109,7 @@ public class ApprovalProcessEngine {
         }
         Map<Long, ReviewTaskInfo> byDeclaration = new HashMap<>();
         for (Task task : found) {
-            long id = Long.parseLong(businessKeys.get(task.getProcessInstanceId()));
+            long id = BusinessKey.declarationIdOf(businessKeys.get(task.getProcessInstanceId()));
             boolean escalated = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .anyMatch(link -> escalationGroup.equals(link.getGroupId()));
             byDeclaration.put(id, new ReviewTaskInfo(task.getTaskDefinitionKey(), task.getName(),
@@ -118,22 +120,22 @@ public class ApprovalProcessEngine {
     }
 
     /** Completes fill-in; the process then validates and either moves on to review or comes back. */
-    public void submit(long declarationId, Actor actor) {
-        completeTask(declarationId, TASK_FILL_IN, Map.of(), actor);
+    public void submit(BusinessKey key, Actor actor) {
+        completeTask(key, TASK_FILL_IN, Map.of(), actor);
     }
 
-    public void withdraw(long declarationId, Actor actor) {
-        calls.as(actor, declarationId, () -> {
+    public void withdraw(BusinessKey key, Actor actor) {
+        calls.as(actor, key.declarationId(), () -> {
             try {
                 return runtime.createMessageCorrelation(MESSAGE_WITHDRAWN)
-                        .processInstanceBusinessKey(businessKey(declarationId))
+                        .processInstanceId(instanceIdOf(key))
                         .correlateWithResult();
             } catch (MismatchingMessageCorrelationException e) {
                 throw new StatusConflictException("申报表已有审核人处理，不能撤回");
             } catch (RuntimeException e) {
                 // A reviewer's decision committed between correlating and delivering: the subscription is gone.
                 if (runtime.createEventSubscriptionQuery().eventName(MESSAGE_WITHDRAWN)
-                        .processInstanceId(instanceIdOf(declarationId)).count() == 0) {
+                        .processInstanceId(instanceIdOf(key)).count() == 0) {
                     throw new StatusConflictException("申报表已有审核人处理，不能撤回");
                 }
                 throw e;
@@ -141,22 +143,29 @@ public class ApprovalProcessEngine {
         });
     }
 
-    private String instanceIdOf(long declarationId) {
-        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(businessKey(declarationId))
-                .active().list().stream().findFirst();
-        return instance.map(i -> i.getId()).orElse("none");
+    /** The active approval instance of the declaration, under its new key or (started before) its bare id. */
+    private String instanceIdOf(BusinessKey key) {
+        for (String candidate : key.candidates()) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(candidate).active().list().stream().findFirst();
+            if (instance.isPresent()) {
+                return instance.get().getId();
+            }
+        }
+        return "none";
     }
 
     /** Completes the review task {@code taskKey} with the reviewer's outcome as the routing flag. */
-    public void decide(long declarationId, String taskKey, String outcome, Actor actor) {
-        completeTask(declarationId, taskKey, Map.of(VAR_OUTCOME, outcome), actor);
+    public void decide(BusinessKey key, String taskKey, String outcome, Actor actor) {
+        completeTask(key, taskKey, Map.of(VAR_OUTCOME, outcome), actor);
     }
 
-    private void completeTask(long declarationId, String taskKey, Map<String, Object> variables, Actor actor) {
+    private void completeTask(BusinessKey key, String taskKey, Map<String, Object> variables, Actor actor) {
+        long declarationId = key.declarationId();
         String taskId = calls.as(actor, declarationId, () -> {
             var task = tasks.createTaskQuery()
-                    .processInstanceBusinessKey(businessKey(declarationId))
+                    .processDefinitionKey(KEY)
+                    .processInstanceBusinessKeyIn(key.candidates())
                     .taskDefinitionKey(taskKey)
                     .singleResult();
             if (task == null) {
@@ -197,9 +206,5 @@ public class ApprovalProcessEngine {
             failure.addSuppressed(e);
             return false;
         }
-    }
-
-    private static String businessKey(long declarationId) {
-        return Long.toString(declarationId);
     }
 }

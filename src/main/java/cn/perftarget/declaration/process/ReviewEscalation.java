@@ -25,7 +25,8 @@ public class ReviewEscalation {
 
     public void escalate(long declarationId, String taskKey) {
         var open = tasks.createTaskQuery()
-                .processInstanceBusinessKey(Long.toString(declarationId))
+                // By the id variable: the instance's business key has two forms (BusinessKey), the variable one.
+                .processVariableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, declarationId)
                 .taskDefinitionKey(taskKey)
                 .list();
         for (var task : open) {

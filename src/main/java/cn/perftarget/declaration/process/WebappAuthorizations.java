@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The users of the Camunda webapps (Cockpit, Tasklist, Admin: the {@code camunda-admin} group) may look at
  * everything and change nothing: every state change of a declaration goes through our API and its audit trail.
- * The Spring Boot starter grants that group ALL on every resource when it creates the admin user; at each start
- * this replaces those grants by the reading permissions of each resource (and ACCESS to the applications).
+ * The Spring Boot starter granted that group ALL on every resource when it created its admin user (databases from
+ * before our users became the webapps' users still hold those grants); at each start this replaces such grants by
+ * the reading permissions of each resource (and ACCESS to the applications). Our other groups: WebappGroupGrants.
  * Enforced by the engine because authorization is on ({@code camunda.bpm.authorization.enabled}).
  */
 @Component
@@ -68,7 +69,7 @@ class WebappAuthorizations implements InitializingBean {
     }
 
     /** READ, READ_HISTORY, READ_VARIABLE, … of this resource, and ACCESS for applications. */
-    private static Set<Permission> readingPermissions(Resources resource) {
+    static Set<Permission> readingPermissions(Resources resource) {
         return Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))
                 .filter(p -> p.getName().startsWith("READ") || p.getName().equals("ACCESS"))
                 .filter(p -> ResourceTypeUtil.resourceIsContainedInArray(resource.resourceType(), p.getTypes()))

@@ -243,7 +243,7 @@ class DeclarationApprovalProcessTest {
         complete(task(TASK_FILL_IN, instance));
 
         engine.getRuntimeService().createMessageCorrelation(MESSAGE_WITHDRAWN)
-                .processInstanceBusinessKey(Long.toString(id)).correlate();
+                .processInstanceVariableEquals("declarationId", id).correlate();
 
         assertThat(instance).hasPassed(EVENT_WITHDRAWN).isWaitingAt(TASK_FILL_IN);
         assertThat(declarations.status(id)).isEqualTo(DeclarationStatus.DRAFT);
@@ -257,7 +257,7 @@ class DeclarationApprovalProcessTest {
         complete(task(TASK_DEPT_REVIEW, instance), withVariables(VAR_OUTCOME, OUTCOME_APPROVE));
 
         assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_WITHDRAWN)
-                .processInstanceBusinessKey(Long.toString(id)).correlate())
+                .processInstanceVariableEquals("declarationId", id).correlate())
                 .isInstanceOf(MismatchingMessageCorrelationException.class);
         assertThat(instance).isWaitingAt(TASK_FINANCE_REVIEW);
     }

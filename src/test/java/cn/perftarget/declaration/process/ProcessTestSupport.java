@@ -88,7 +88,7 @@ final class ProcessTestSupport {
     List<String> deadlineWatchPassed(long declarationId) {
         var history = engine.getHistoryService();
         var instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
-                .processInstanceBusinessKey(Long.toString(declarationId)).singleResult();
+                .variableValueEquals("declarationId", declarationId).singleResult();
         assertThat(instance).as("deadline watch of declaration %d", declarationId).isNotNull();
         return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
@@ -99,13 +99,13 @@ final class ProcessTestSupport {
     /** Whether the deadline watch of the declaration has ended. */
     boolean deadlineWatchEnded(long declarationId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
-                .processInstanceBusinessKey(Long.toString(declarationId)).count() == 0;
+                .variableValueEquals("declarationId", declarationId).count() == 0;
     }
 
     /** Every job of both process instances of the declaration. */
     List<Job> jobsOf(long declarationId) {
         return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(declarationId)).list().stream()
+                .variableValueEquals("declarationId", declarationId).list().stream()
                 .flatMap(instance -> engine.getManagementService().createJobQuery()
                         .processInstanceId(instance.getId()).list().stream())
                 .toList();
@@ -114,7 +114,7 @@ final class ProcessTestSupport {
     private ProcessInstance running(String processKey, long declarationId) {
         var instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(processKey)
-                .processInstanceBusinessKey(Long.toString(declarationId))
+                .variableValueEquals("declarationId", declarationId)
                 .singleResult();
         assertThat(instance).as("%s instance of declaration %d", processKey, declarationId).isNotNull();
         return instance;

@@ -9,6 +9,9 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FILL_IN;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FINANCE_REVIEW;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_DEPARTMENT;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_FORM_KEY;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -86,7 +89,7 @@ class ReviewSlaEscalationTest {
         ClockUtil.setCurrentTime(Date.from(TASK_CREATED));
         complete(task(TASK_FILL_IN, instance));
 
-        assertEscalatesOnceAfterSla(id, instance, TASK_DEPT_REVIEW, EVENT_DEPT_REVIEW_OVERDUE, "dept-reviewers");
+        assertEscalatesOnceAfterSla(id, instance, TASK_DEPT_REVIEW, EVENT_DEPT_REVIEW_OVERDUE, "dept-reviewers-HP-BDC");
         assertThat(declarations.status(id)).isEqualTo(DeclarationStatus.DEPT_REVIEW);
     }
 
@@ -132,6 +135,12 @@ class ReviewSlaEscalationTest {
         assertThat(declarations.audited(id, AuditAction.ESCALATED)).isZero();
     }
 
+    private BusinessKey keyOf(long id, ProcessInstance instance) {
+        var variables = engine.getRuntimeService().getVariables(instance.getId());
+        return new BusinessKey(id, (String) variables.get(VAR_DEPARTMENT), (Integer) variables.get(VAR_YEAR),
+                (String) variables.get(VAR_FORM_KEY));
+    }
+
     private void assertEscalatesOnceAfterSla(long id, ProcessInstance instance, String taskKey, String timerEvent,
                                              String reviewers) {
         Instant due = TASK_CREATED.plus(SLA);
@@ -144,7 +153,7 @@ class ReviewSlaEscalationTest {
         ClockUtil.setCurrentTime(Date.from(due.minus(MINUTE)));
         assertThat(declarations.isDue(timer)).isFalse();
         assertThat(candidateGroups(reviewTask.getId())).containsExactly(reviewers);
-        assertThat(approvalProcess.openReviewTasks(List.of(id)).get(id).escalated()).isFalse();
+        assertThat(approvalProcess.openReviewTasks(List.of(keyOf(id, instance))).get(id).escalated()).isFalse();
 
         ClockUtil.setCurrentTime(Date.from(due.plus(MINUTE)));
         assertThat(declarations.isDue(timer)).isTrue();
@@ -155,7 +164,7 @@ class ReviewSlaEscalationTest {
         assertThat(candidateGroups(reviewTask.getId())).containsExactlyInAnyOrder(reviewers, SUPERVISORS);
         assertThat(declarations.audited(id, AuditAction.ESCALATED)).isEqualTo(1);
         assertThat(declarations.timers(instance, timerEvent)).isEmpty();
-        assertThat(approvalProcess.openReviewTasks(List.of(id)).get(id))
+        assertThat(approvalProcess.openReviewTasks(List.of(keyOf(id, instance))).get(id))
                 .extracting(ReviewTaskInfo::taskKey, ReviewTaskInfo::due, ReviewTaskInfo::escalated)
                 .containsExactly(taskKey, due, true);
     }
