@@ -13,7 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -87,9 +91,19 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // A caller who sent credentials learns that they were wrong, not that none were sent.
+                    if (e instanceof BadCredentialsException || e instanceof UsernameNotFoundException) {
+                        problems.write(response, HttpStatus.UNAUTHORIZED, "用户名或密码错误",
+                                "用户名或密码错误，请检查后重试", "bad-credentials", request.getRequestURI());
+                    } else if (e instanceof DisabledException || e instanceof LockedException) {
+                        problems.write(response, HttpStatus.UNAUTHORIZED, "账户不可用",
+                                "该账户已停用或已锁定，请联系管理员", "account-unavailable", request.getRequestURI());
+                    } else {
                         problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
-                                "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI())))
+                                "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI());
+                    }
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {
                         problems.write(response, HttpStatus.FORBIDDEN, "CSRF 令牌无效",

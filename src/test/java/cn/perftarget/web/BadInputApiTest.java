@@ -261,6 +261,20 @@ class BadInputApiTest {
     }
 
     @Test
+    void aWrongPasswordIsTold401ApartFromMissingCredentials() throws Exception {
+        var wrong = raw("GET", Flows.DECLARATIONS, basic("filer1", "not-demo"), null, BodyPublishers.noBody());
+        var unknown = raw("GET", Flows.DECLARATIONS, basic("nobody", "demo"), null, BodyPublishers.noBody());
+        for (var response : List.of(wrong, unknown)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(response.body()).path("detail").asText()).isEqualTo("用户名或密码错误，请检查后重试");
+        }
+        var missing = api.anonymous(HttpMethod.GET, Flows.DECLARATIONS);
+        assertThat(missing.body().path("detail").asText()).isEqualTo("请使用 HTTP Basic 提供用户名和密码");
+    }
+
+    @Test
     void unauthenticatedCallIsUnauthorizedProblem() {
         var response = api.anonymous(HttpMethod.GET, Flows.DECLARATIONS);
         problem(response, 401);
