@@ -77,7 +77,8 @@ final class Checks {
                         + "where r.declaration_id = d.id and r.number = d.revision)",
                 "submitted declaration without its process instance",
                 "select count(*) from declaration d where d.status <> 'DRAFT' and not exists (select 1 from act_hi_procinst p "
-                        + "where p.business_key_ = cast(d.id as varchar(20)))",
+                        + "where p.business_key_ = d.department || '-' || cast(d.budget_year as varchar(4)) || '-' || d.form_key "
+                        + "|| '-' || cast(d.id as varchar(20)))",
                 "event of a declaration that does not exist",
                 "select count(*) from audit_event e where e.declaration_id <> 0 and not exists (select 1 from declaration d where d.id = e.declaration_id)");
         try (var statement = connection.createStatement()) {
