@@ -34,7 +34,7 @@ class PostgresTwoNodeIT {
     private static final int TIMER_DRAFTS = 20;
     private static final int TIMER_YEAR = 2030;
     /** The reminder must come after both nodes are up and the drafts exist: well past a start on a loaded machine. */
-    private static final Duration REMINDER_AFTER = Duration.ofSeconds(Long.getLong("perftarget.it.twonode.reminder-after", 100));
+    private static final Duration REMINDER_AFTER = Duration.ofSeconds(Long.getLong("perftarget.it.twonode.reminder-after", 120));
 
     @TempDir
     Path dir;
