@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedApp implements AutoCloseable {
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.parse(System.getProperty("perftarget.it.start-limit", "PT4M"));
 
     /** The JVM options of the tests' starts: a small heap and C1 only, which starts fastest on 2 cores. */
     static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");

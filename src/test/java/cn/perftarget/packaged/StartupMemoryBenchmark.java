@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * until then, and its resident memory (VmRSS) when healthy and after 1,000 lifecycles over HTTP (8 clients), with the
  * heap the JVM had committed and its maximum. {@code -Dbenchmark.jvm} gives the JVM options (default none: a plain
  * {@code java -jar}, whose heap may grow to a quarter of the machine's memory), {@code -Dbenchmark.lifecycles} the
- * number of lifecycles. Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
+ * number of lifecycles, {@code -Dbenchmark.databases} which ({@code h2,postgres}). Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
  * nothing.
  */
 public final class StartupMemoryBenchmark {
@@ -29,8 +29,14 @@ public final class StartupMemoryBenchmark {
         Path dir = Files.createTempDirectory("startup-benchmark");
         System.out.printf("Startup and memory: %d cores, JVM options %s, %d lifecycles by 8 clients%n",
                 Runtime.getRuntime().availableProcessors(), jvm.isEmpty() ? "(none)" : jvm, lifecycles);
-        measure("H2 file", dir.resolve("h2"), jvm, lifecycles, List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("h2/data/perftarget")));
+        String databases = System.getProperty("benchmark.databases", "h2,postgres");
+        if (databases.contains("h2")) {
+            measure("H2 file", dir.resolve("h2"), jvm, lifecycles, List.of(
+                    "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("h2/data/perftarget")));
+        }
+        if (!databases.contains("postgres")) {
+            return;
+        }
         String database = "pt_startupbench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         PostgresTwoNodeIT.sql("create database " + database);
         try {
@@ -56,10 +62,10 @@ public final class StartupMemoryBenchmark {
             var took = load.run(List.of(app.base()), lifecycles, 8);
             long rssAfter = app.residentMiB();
             System.out.printf("%-11s first 200 after %5.1f s (CPU %5.1f s), RSS %4d MiB; after %d lifecycles (%.1f/s, %d failures) "
-                            + "RSS %4d MiB, heap committed %4d MiB of max %5d MiB; load average before %s, after %s%n",
+                            + "RSS %4d MiB, heap used %4d / committed %4d / max %5d MiB; load average before %s, after %s%n",
                     label, app.startup().toMillis() / 1e3, cpu.toMillis() / 1e3, rssHealthy, load.completed.get(),
                     load.completed.get() / (took.toMillis() / 1e3), load.failures.size(), rssAfter,
-                    heapMiB(app, "jvm.memory.committed"), heapMiB(app, "jvm.memory.max"), before,
+                    heapMiB(app, "jvm.memory.used"), heapMiB(app, "jvm.memory.committed"), heapMiB(app, "jvm.memory.max"), before,
                     PostgresTwoNodeIT.loadAverage());
             if (!load.failures.isEmpty()) {
                 System.out.println("  first failure: " + load.failures.get(0));
