@@ -2,7 +2,9 @@ package cn.perftarget.declaration;
 
 import java.util.List;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +27,43 @@ public class DeclarationQueries {
         this.views = views;
     }
 
-    /** Summaries (without documents) of the declarations the caller may see, optionally filtered. */
-    public List<DeclarationView> list(Actor actor, DeclarationStatus status, Integer year) {
-        return declarations.findAll(access.listable(actor, status, year), Sort.by("id")).stream()
-                .map(d -> views.of(d, null))
-                .toList();
+    /**
+     * One page of summaries (without documents) of the declarations the caller may see, optionally filtered. The
+     * database cuts the page (limit/offset, and a count) with the caller's scope in the query.
+     */
+    public ResultPage<DeclarationView> page(Actor actor, DeclarationStatus status, Integer year, ListOrder order,
+                                            int page, int size) {
+        return page(access.listable(actor, status, year), order, page, size);
+    }
+
+    /**
+     * One page, by id, of the declarations in review step {@code step} that the caller may see and did not file
+     * themselves: those a reviewer of that step may decide.
+     */
+    public ResultPage<DeclarationView> awaiting(Actor actor, DeclarationStatus step, int page, int size) {
+        Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(root.get("filedBy"), actor.username());
+        return page(access.listable(actor, step, null).and(notOwn), ListOrder.ID, page, size);
+    }
+
+    private ResultPage<DeclarationView> page(Specification<Declaration> where, ListOrder order, int page, int size) {
+        requirePage(page, size);
+        var found = declarations.findAll(where, PageRequest.of(page, size, switch (order) {
+            case ID -> Sort.by("id");
+            case NEWEST_FIRST -> Sort.by(Sort.Order.desc("budgetYear"), Sort.Order.desc("id"));
+        }));
+        return new ResultPage<>(found.map(d -> views.of(d, null)).getContent(), found.getTotalElements(), page, size);
+    }
+
+    private static void requirePage(int page, int size) {
+        if (size < 1 || size > ResultPage.MAX_SIZE) {
+            throw InvalidRequestException.of("size", "request.parameter", "参数“size”的值“" + size + "”无效：应在 1 到 "
+                    + ResultPage.MAX_SIZE + " 之间");
+        }
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            // The database takes the offset of a page as an int.
+            throw InvalidRequestException.of("page", "request.parameter", "参数“page”的值“" + page + "”无效：应在 0 到 "
+                    + Integer.MAX_VALUE / size + " 之间");
+        }
     }
 
     /** One declaration without its document. */

@@ -18,6 +18,8 @@ import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ListOrder;
+import cn.perftarget.declaration.ResultPage;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
@@ -52,7 +54,7 @@ class DashboardPage {
             throw new ActionForbiddenException("填报进度只对财政、审计和管理员开放，当前用户角色为“" + actor.role().label() + "”");
         }
         int budgetYear = year == null ? Year.now(clock).getValue() + 1 : year;
-        var all = queries.list(actor, null, budgetYear);
+        var all = queries.page(actor, null, budgetYear, ListOrder.ID, 0, ResultPage.MAX_SIZE).items();
         boolean pastDeadline = clock.instant().isAfter(deadlines.deadline(budgetYear));
         var lines = new ArrayList<Line>();
         directory.departments().forEach((code, name) -> {

@@ -2,7 +2,6 @@ package cn.perftarget.web.page;
 
 import java.time.Year;
 import java.util.Arrays;
-import java.util.Comparator;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +10,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
-import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
 
-/** The filer's home (the department's declarations by year and status) and 新建申报. */
+/** The filer's home (the department's declarations, latest year and newest first, a page at a time) and 新建申报. */
 @Controller
 class DeclarationPages {
 
@@ -33,12 +32,11 @@ class DeclarationPages {
 
     @GetMapping("/declarations")
     String list(Actor actor, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) DeclarationStatus status, Model model) {
-        var declarations = queries.list(actor, status, year).stream()
-                .sorted(Comparator.comparingInt(DeclarationView::year).reversed()
-                        .thenComparing(DeclarationView::id, Comparator.reverseOrder()))
-                .toList();
-        model.addAttribute("declarations", declarations);
+                @RequestParam(required = false) DeclarationStatus status,
+                @RequestParam(required = false) String page, Model model) {
+        var found = queries.page(actor, status, year, ListOrder.NEWEST_FIRST, Pager.pageOf(page), Pager.SIZE);
+        model.addAttribute("declarations", found.items());
+        model.addAttribute("pager", Pager.of(found));
         model.addAttribute("year", year);
         model.addAttribute("status", status);
         model.addAttribute("statuses", Arrays.asList(DeclarationStatus.values()));
