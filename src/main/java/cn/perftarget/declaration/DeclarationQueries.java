@@ -1,5 +1,6 @@
 package cn.perftarget.declaration;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
@@ -19,12 +20,19 @@ public class DeclarationQueries {
     private final DocumentStore documents;
     private final Access access;
     private final Views views;
+    private final DeclarationCounts counts;
+    private final SubmissionDeadlines deadlines;
+    private final Clock clock;
 
-    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views) {
+    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views,
+                       DeclarationCounts counts, SubmissionDeadlines deadlines, Clock clock) {
         this.declarations = declarations;
         this.documents = documents;
         this.access = access;
         this.views = views;
+        this.counts = counts;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     /**
@@ -36,20 +44,39 @@ public class DeclarationQueries {
         return page(access.listable(actor, status, year), order, page, size);
     }
 
+    /** As {@link #page}, of one department only. */
+    public ResultPage<DeclarationView> pageOfDepartment(Actor actor, String department, DeclarationStatus status,
+                                                        Integer year, ListOrder order, int page, int size) {
+        Specification<Declaration> ofDepartment = (root, query, cb) -> cb.equal(root.get("department"), department);
+        return page(access.listable(actor, status, year).and(ofDepartment), order, page, size);
+    }
+
+    /** How many declarations of the year the caller may see each department has, by status, and how many are overdue. */
+    public YearProgress progress(Actor actor, int year) {
+        var deadline = deadlines.deadline(year);
+        boolean pastDeadline = clock.instant().isAfter(deadline);
+        // The same rule as DeclarationView.overdue, as a query: not submitted by the deadline, or first after it.
+        Specification<Declaration> overdue = (root, query, cb) -> cb.or(
+                cb.greaterThan(root.<java.time.Instant>get("firstSubmittedAt"), deadline),
+                pastDeadline ? cb.isNull(root.get("firstSubmittedAt")) : cb.disjunction());
+        var listable = access.listable(actor, null, year);
+        return new YearProgress(counts.byDepartmentAndStatus(listable), counts.byDepartment(listable.and(overdue)));
+    }
+
     /**
-     * One page, by id, of the declarations in review step {@code step} that the caller may see and did not file
+     * One page, newest first, of the declarations in review step {@code step} that the caller may see and did not file
      * themselves: those a reviewer of that step may decide.
      */
     public ResultPage<DeclarationView> awaiting(Actor actor, DeclarationStatus step, int page, int size) {
         Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(root.get("filedBy"), actor.username());
-        return page(access.listable(actor, step, null).and(notOwn), ListOrder.ID, page, size);
+        return page(access.listable(actor, step, null).and(notOwn), ListOrder.NEWEST, page, size);
     }
 
     private ResultPage<DeclarationView> page(Specification<Declaration> where, ListOrder order, int page, int size) {
         requirePage(page, size);
         var found = declarations.findAll(where, PageRequest.of(page, size, switch (order) {
-            case ID -> Sort.by("id");
-            case NEWEST_FIRST -> Sort.by(Sort.Order.desc("budgetYear"), Sort.Order.desc("id"));
+            case NEWEST -> Sort.by(Sort.Order.desc("id"));
+            case LATEST_YEAR -> Sort.by(Sort.Order.desc("budgetYear"), Sort.Order.desc("id"));
         }));
         return new ResultPage<>(found.map(d -> views.of(d, null)).getContent(), found.getTotalElements(), page, size);
     }

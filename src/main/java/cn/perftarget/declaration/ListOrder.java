@@ -1,9 +1,9 @@
 package cn.perftarget.declaration;
 
-/** How a page of declarations is ordered; every order ends with the id, so pages never overlap. */
+/** How a page of declarations is ordered; every order ends with the id, so pages never overlap nor skip. */
 public enum ListOrder {
-    /** By id ascending: the order of the API. */
-    ID,
-    /** Latest budget year first, then the newest declaration first: the order of the web lists. */
-    NEWEST_FIRST
+    /** Newest first (id descending): the API's order, so what was just filed is on page 0. */
+    NEWEST,
+    /** Latest budget year first, then newest first: the order of the web lists. */
+    LATEST_YEAR
 }

@@ -24,7 +24,7 @@ public class ReviewTasks {
     }
 
     /**
-     * One page, by declaration id, of the declarations in the caller's review step that the caller may decide, each
+     * One page, newest declaration first, of the declarations in the caller's review step that the caller may decide, each
      * with its open task. Our table cuts the page (the status is the step, moved by the process in the same
      * transaction as its task); the engine's task query then runs for that page's declarations only.
      */

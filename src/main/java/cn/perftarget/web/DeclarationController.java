@@ -94,9 +94,9 @@ class DeclarationController {
     }
 
     @Operation(summary = "列出申报表", description = "当前用户可见的申报表（填报人和主管部门只看本部门），可按状态和年度筛选；"
-            + "分页（page 从 0 开始，size 默认 50、最多 500），按编号升序。响应体为本页的数组，X-Total-Count 为总条数，"
+            + "分页（page 从 0 开始，size 默认 50、最多 500），按编号降序（最新的在前）。响应体为本页的数组，X-Total-Count 为总条数，"
             + "Link 给出 first/prev/next/last 页的地址（保留其他查询参数）。")
-    @ApiResponse(responseCode = "200", description = "本页申报表（按编号升序）", headers = {
+    @ApiResponse(responseCode = "200", description = "本页申报表（按编号降序，最新的在前）", headers = {
             @Header(name = PagedResponses.TOTAL_COUNT, description = PagedResponses.TOTAL_DESCRIPTION,
                     schema = @Schema(type = "integer", format = "int64")),
             @Header(name = HttpHeaders.LINK, description = PagedResponses.LINK_DESCRIPTION,
@@ -113,7 +113,7 @@ class DeclarationController {
                                @RequestParam(defaultValue = "50") @Min(value = 1, message = PagedResponses.SIZE_MESSAGE)
                                @Max(value = 500, message = PagedResponses.SIZE_MESSAGE) int size,
                                HttpServletRequest request) {
-        return PagedResponses.of(queries.page(actor, status, year, ListOrder.ID, page, size), request);
+        return PagedResponses.of(queries.page(actor, status, year, ListOrder.NEWEST, page, size), request);
     }
 
     @Operation(summary = "查看申报表", description = "一份申报表及其文档；ETag 为当前修订号，保存时作为 If-Match。")

@@ -64,9 +64,9 @@ class ReviewController {
     }
 
     @Operation(summary = "我的待办", description = "等待当前审核人处理的申报表，含截止时间（due）和是否已升级（escalated）；"
-            + "分页（page 从 0 开始，size 默认 50、最多 500），按申报表编号升序。响应体为本页的数组，X-Total-Count 为总条数，"
+            + "分页（page 从 0 开始，size 默认 50、最多 500），按申报表编号降序（最新的在前）。响应体为本页的数组，X-Total-Count 为总条数，"
             + "Link 给出 first/prev/next/last 页的地址。")
-    @ApiResponse(responseCode = "200", description = "本页待办（按申报表编号升序）", headers = {
+    @ApiResponse(responseCode = "200", description = "本页待办（按申报表编号降序，最新的在前）", headers = {
             @Header(name = PagedResponses.TOTAL_COUNT, description = PagedResponses.TOTAL_DESCRIPTION,
                     schema = @Schema(type = "integer", format = "int64")),
             @Header(name = HttpHeaders.LINK, description = PagedResponses.LINK_DESCRIPTION,

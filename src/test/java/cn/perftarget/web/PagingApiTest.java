@@ -4,6 +4,8 @@ import static cn.perftarget.web.Flows.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,8 @@ class PagingApiTest {
             assertThat(response.status()).as(response.text()).isEqualTo(201);
             created.add(response.body().path("id").asLong());
         }
+        // The API lists newest first.
+        Collections.reverse(created);
     }
 
     @Test
@@ -64,7 +68,7 @@ class PagingApiTest {
     }
 
     @Test
-    void firstMiddleAndLastPageTogetherHoldEveryDeclarationOnceInIdOrder() {
+    void firstMiddleAndLastPageTogetherHoldEveryDeclarationOnceNewestFirst() {
         String query = "/api/declarations?year=" + YEAR + "&status=DRAFT&size=20";
         var first = api.as("filer1").get(query);
         var middle = api.as("filer1").get(query + "&page=1");
@@ -149,7 +153,7 @@ class PagingApiTest {
         int total = Integer.parseInt(everything.headers().getFirst("X-Total-Count"));
         assertThat(total).isLessThanOrEqualTo(500).isEqualTo(everything.body().size());
         var all = Flows.ids(everything);
-        assertThat(all).containsAll(waiting).isSorted();
+        assertThat(all).containsAll(waiting).isSortedAccordingTo(Comparator.reverseOrder());
 
         var paged = new ArrayList<Long>();
         String next = "/api/tasks?size=2";

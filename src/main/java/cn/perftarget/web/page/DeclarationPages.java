@@ -14,6 +14,7 @@ import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 
 /** The filer's home (the department's declarations, latest year and newest first, a page at a time) and 新建申报. */
@@ -23,18 +24,28 @@ class DeclarationPages {
     private final DeclarationQueries queries;
     private final FormDefinitions definitions;
     private final SubmissionDeadlines deadlines;
+    private final Directory directory;
 
-    DeclarationPages(DeclarationQueries queries, FormDefinitions definitions, SubmissionDeadlines deadlines) {
+    DeclarationPages(DeclarationQueries queries, FormDefinitions definitions, SubmissionDeadlines deadlines,
+                     Directory directory) {
         this.queries = queries;
         this.definitions = definitions;
         this.deadlines = deadlines;
+        this.directory = directory;
     }
 
     @GetMapping("/declarations")
     String list(Actor actor, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) DeclarationStatus status,
+                @RequestParam(required = false) String department,
                 @RequestParam(required = false) String page, Model model) {
-        var found = queries.page(actor, status, year, ListOrder.NEWEST_FIRST, Pager.pageOf(page), Pager.SIZE);
+        boolean ofDepartment = department != null && !department.isBlank();
+        var found = ofDepartment
+                ? queries.pageOfDepartment(actor, department, status, year, ListOrder.LATEST_YEAR, Pager.pageOf(page), Pager.SIZE)
+                : queries.page(actor, status, year, ListOrder.LATEST_YEAR, Pager.pageOf(page), Pager.SIZE);
+        model.addAttribute("department", ofDepartment ? department : null);
+        model.addAttribute("departments", actor.is(Role.FILER) || actor.is(Role.DEPT_REVIEWER)
+                ? java.util.Map.of() : directory.departments());
         model.addAttribute("declarations", found.items());
         model.addAttribute("pager", Pager.of(found));
         model.addAttribute("year", year);

@@ -10,8 +10,8 @@ import cn.perftarget.identity.Actor;
 import cn.perftarget.review.ReviewTasks;
 
 /**
- * The reviewer's inbox: the declarations waiting at the caller's step, a page at a time in the API's order (by
- * declaration id, so the oldest first); escalated and overdue tasks are marked on their rows.
+ * The reviewer's inbox: the declarations waiting at the caller's step, a page at a time in the API's order
+ * (newest declaration first); escalated and overdue tasks are marked on their rows.
  */
 @Controller
 class ReviewPages {
