@@ -176,6 +176,22 @@ class PagingApiTest {
         assertThat(Flows.ids(api.as("dept2").get("/api/tasks?size=500"))).doesNotContainAnyElementsOf(waiting);
     }
 
+    @Test
+    void theOpenApiDescriptionNamesThePagingParametersAndHeaders() {
+        var spec = api.anonymous(org.springframework.http.HttpMethod.GET, "/v3/api-docs").body();
+        for (String path : List.of("/api/declarations", "/api/tasks")) {
+            var operation = spec.path("paths").path(path).path("get");
+            var parameters = new LinkedHashMap<String, String>();
+            operation.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("description").asText()));
+            assertThat(parameters).as(path).containsKeys("page", "size");
+            assertThat(parameters.get("size")).contains("50", "500");
+            var headers = operation.at("/responses/200/headers");
+            assertThat(headers.has("X-Total-Count")).as(path + " X-Total-Count").isTrue();
+            assertThat(headers.has("Link")).as(path + " Link").isTrue();
+            assertThat(operation.at("/responses/400").isMissingNode()).as(path + " 400").isFalse();
+        }
+    }
+
     /** The Link header's targets by relation, in the order given. */
     private static Map<String, String> links(Api.Response response) {
         var header = response.headers().getFirst("Link");
