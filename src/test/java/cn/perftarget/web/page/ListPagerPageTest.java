@@ -22,7 +22,7 @@ import cn.perftarget.ApplicationTest;
 class ListPagerPageTest {
 
     private static final int YEAR = 2082;
-    private static final Pattern ROW_LINK = Pattern.compile("<td><a href=\"/declarations/(\\d+)\">");
+    private static final Pattern ROW_LINK = Pattern.compile("<td><a href=\"/declarations/(\\d+)\">\\d+</a></td>");
 
     @LocalServerPort
     int port;
