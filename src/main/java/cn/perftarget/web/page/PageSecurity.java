@@ -28,7 +28,7 @@ class PageSecurity {
         return http
                 .headers(headers)
                 .securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
-                        path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
+                        path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"), path("/imports/**"),
                         path("/css/**"), path("/js/**"), path("/webjars/htmx.org/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/login"), path("/css/**"), path("/js/**"),
