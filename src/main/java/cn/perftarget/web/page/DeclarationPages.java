@@ -21,6 +21,9 @@ import cn.perftarget.identity.Role;
 @Controller
 class DeclarationPages {
 
+    /** How many earlier declarations 新建申报 offers to start from. */
+    static final int EARLIER = 100;
+
     private final DeclarationQueries queries;
     private final FormDefinitions definitions;
     private final SubmissionDeadlines deadlines;
@@ -67,6 +70,9 @@ class DeclarationPages {
                     + actor.role().label() + "”");
         }
         model.addAttribute("forms", definitions.latestVersions());
+        // The recent ones are what a filer copies from; an older one is still copyFrom by its id through the API.
+        model.addAttribute("earlier", queries.page(actor, null, null, ListOrder.LATEST_YEAR, 0, EARLIER).items());
+        model.addAttribute("titles", titles());
         model.addAttribute("nextYear", Year.now().getValue() + 1);
         model.addAttribute("activeMenu", "/declarations/new");
         return "declarations/new";
