@@ -1,5 +1,6 @@
 package cn.perftarget.lifecycle;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +31,16 @@ public final class LifecycleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("benchmark.lifecycles", 100);
+        // While profiling, -Dbenchmark.phases=bc runs only those phases.
+        String phases = System.getProperty("benchmark.phases", "abcd");
         var departments = BenchmarkUsers.departments(6 + CLIENTS);
         try (var db = new BenchmarkDatabase(System.getProperty("benchmark.db"), System.getProperty("benchmark.db.user", "sa"))) {
             System.out.printf("Java %s, %d cores, %s, %d lifecycles per phase%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), db.kind(), n);
-            double floor;
-            if (db.isPostgres()) {
+            double floor = Double.NaN;
+            if (!phases.contains("a")) {
+                System.out.println("(a) skipped");
+            } else if (db.isPostgres()) {
                 floor = floor("(a) bare engine, PostgreSQL (commits flushed by the server)", db.fresh("floor", ""), db, false, n);
             } else {
                 double plain = floor("(a) bare engine, H2 file, engine defaults", db.fresh("floor_default", ""), db, false, n);
@@ -53,12 +58,12 @@ public final class LifecycleBenchmark {
             try (var app = new SpringApplicationBuilder(PerfTargetApplication.class, CommitCounter.class).run(appArgs.toArray(String[]::new))) {
                 var inProcess = new InProcessLifecycle(app);
                 commits = app.getBean(CommitCounter.class);
-                double b = phase("(b) our lifecycle in-process (module APIs)", n, departments.subList(0, 3),
+                double b = !phases.contains("b") ? Double.NaN : phase("(b) our lifecycle in-process (module APIs)", n, departments.subList(0, 3),
                         (d, year, t) -> inProcess.run(d, year, t));
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-                double c = phase("(c) our lifecycle over HTTP, 1 keep-alive client", n, departments.subList(3, 6),
+                double c = !phases.contains("c") ? Double.NaN : phase("(c) our lifecycle over HTTP, 1 keep-alive client", n, departments.subList(3, 6),
                         new HttpLifecycle(base)::run);
-                double d = concurrent(base, departments.subList(6, 6 + CLIENTS), Math.max(4, n / 4));
+                double d = !phases.contains("d") ? Double.NaN : concurrent(base, departments.subList(6, 6 + CLIENTS), Math.max(4, n / 4));
                 System.out.printf("%nsummary (%s): floor %.1f/s | (b) %.1f/s = %.2f× floor (goal 0.7) | (c) %.1f/s = %.2f× floor"
                                 + " (goal 0.5) | (d) %.1f/s = %.2f× floor = %.2f× (c) (goal 1.5)%n", db.kind(), floor, b,
                         b / floor, c, c / floor, d, d / floor, d / c);
@@ -73,11 +78,12 @@ public final class LifecycleBenchmark {
                 engine.lifecycle(-i, new Timings());
             }
             var timings = new Timings();
+            long cpu = cpu();
             long start = System.nanoTime();
             for (int i = 0; i < 3 * n; i++) {
                 engine.lifecycle(i, timings);
             }
-            return report(label, 3 * n, System.nanoTime() - start, timings);
+            return report(label, 3 * n, System.nanoTime() - start, cpu() - cpu, timings);
         }
     }
 
@@ -95,11 +101,12 @@ public final class LifecycleBenchmark {
         }
         var timings = new Timings();
         long writes = commits.writes();
+        long cpu = cpu();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             years.next((d, year) -> lifecycle.run(d, year, timings));
         }
-        double perSecond = report(label, n, System.nanoTime() - start, timings);
+        double perSecond = report(label, n, System.nanoTime() - start, cpu() - cpu, timings);
         System.out.printf("    write transactions committed: %.1f per lifecycle%n", (commits.writes() - writes) / (double) n);
         return perSecond;
     }
@@ -119,21 +126,29 @@ public final class LifecycleBenchmark {
                     return null;
                 });
             }
+            long cpu = cpu();
             long start = System.nanoTime();
             for (Future<Void> done : pool.invokeAll(clients)) {
                 done.get();
             }
             return report("(d) our lifecycle over HTTP, " + departments.size() + " concurrent clients",
-                    each * departments.size(), System.nanoTime() - start, timings);
+                    each * departments.size(), System.nanoTime() - start, cpu() - cpu, timings);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static double report(String label, int count, long nanos, Timings timings) throws java.io.IOException {
+    /** CPU time of this whole process (engine, application, server and HTTP clients alike), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double report(String label, int count, long nanos, long cpuNanos, Timings timings)
+            throws java.io.IOException {
         double perSecond = count / (nanos / 1e9);
-        System.out.printf("%n%s: %d lifecycles in %.1f s = %.1f lifecycles/s (load average %s)%n", label, count,
-                nanos / 1e9, perSecond, Files.readString(Path.of("/proc/loadavg")).trim().replaceAll(" \\S+ \\S+$", ""));
+        System.out.printf("%n%s: %d lifecycles in %.1f s = %.1f lifecycles/s, process CPU %.1f ms per lifecycle"
+                        + " (load average %s)%n", label, count, nanos / 1e9, perSecond, cpuNanos / 1e6 / count,
+                Files.readString(Path.of("/proc/loadavg")).trim().replaceAll(" \\S+ \\S+$", ""));
         timings.print("    ");
         return perSecond;
     }
