@@ -54,7 +54,14 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws SQLException, java.io.IOException {
+        if (directory != null) {
+            try (var files = Files.walk(directory)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
         if (isPostgres()) {
             try (var connection = DriverManager.getConnection(given, user, "");
                  var statement = connection.createStatement()) {
