@@ -1,12 +1,20 @@
 package cn.perftarget.audit;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,7 +23,9 @@ import cn.perftarget.PerfTargetApplication;
 /**
  * Prints median and p95 of the common auditor queries and the time of a full chain verification over
  * 10,000 declarations × 10 events. Run with {@code mvn -Pbenchmark verify} (see docs/benchmarks.md);
- * {@code -Dbenchmark.db} and {@code -Dbenchmark.db.user} choose another database. Asserts nothing.
+ * {@code -Dbenchmark.db} and {@code -Dbenchmark.db.user} choose another database: a PostgreSQL server URL ending in
+ * {@code /} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/}) gets a fresh database of a random name, created here and
+ * dropped afterwards, and the {@code postgres} profile. Asserts nothing.
  */
 public final class AuditBenchmark {
 
@@ -28,12 +38,34 @@ public final class AuditBenchmark {
     private AuditBenchmark() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
-        var anchor = java.nio.file.Files.createTempDirectory("audit-benchmark").resolve("audit-anchor.json");
+    public static void main(String[] args) throws Exception {
         String db = System.getProperty("benchmark.db", "jdbc:h2:mem:audit-benchmark;DB_CLOSE_DELAY=-1");
+        String user = System.getProperty("benchmark.db.user", "sa");
+        if (db.startsWith("jdbc:postgresql:") && db.endsWith("/")) {
+            String name = "pt_auditbench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            postgres(db, user, "create database " + name);
+            try {
+                run(db + name, user, "postgres,demo");
+            } finally {
+                postgres(db, user, "drop database if exists " + name + " with (force)");
+            }
+        } else {
+            run(db, user, "demo");
+        }
+    }
+
+    private static void postgres(String server, String user, String statement) throws SQLException {
+        try (var connection = DriverManager.getConnection(server + "postgres", user, "");
+             var sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static void run(String db, String user, String profiles) throws IOException {
+        var anchor = Files.createTempDirectory("audit-benchmark").resolve("audit-anchor.json");
         try (var app = new SpringApplicationBuilder(PerfTargetApplication.class).run(
-                "--spring.profiles.active=demo", "--server.port=0", "--spring.datasource.url=" + db,
-                "--spring.datasource.username=" + System.getProperty("benchmark.db.user", "sa"),
+                "--spring.profiles.active=" + profiles, "--server.port=0", "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=",
                 "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
                 "--perftarget.audit.anchor.file=" + anchor)) {
             var trail = app.getBean(AuditTrail.class);
@@ -54,10 +86,16 @@ public final class AuditBenchmark {
                     }
                 });
             }
-            System.out.printf("Java %s, %d cores, %s%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), db.replaceAll(";.*", ""));
+            System.out.printf("Java %s, %d cores, %s, load average %s%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), db.replaceAll(";.*", ""),
+                    Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf("appended %,d events in %.1f s%n", DECLARATIONS * EVENTS_PER_DECLARATION,
                     (System.nanoTime() - start) / 1e9);
+            if (db.startsWith("jdbc:postgresql:")) {
+                // What autovacuum's analyze does on its own soon after such a bulk load: without statistics the
+                // planner guesses row counts from an empty table and picks poor plans for the first minutes.
+                app.getBean(JdbcTemplate.class).execute("analyze");
+            }
 
             Instant recent = Instant.now().minusSeconds(1);
             var everything = new AuditFilter(null, null, null, null, null, null);

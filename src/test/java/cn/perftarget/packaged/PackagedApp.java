@@ -23,31 +23,63 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedApp implements AutoCloseable {
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.parse(System.getProperty("perftarget.it.start-limit", "PT4M"));
+
+    /** The JVM options of the tests' starts: a small heap and C1 only, which starts fastest on 2 cores. */
+    static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final Path log;
+    private final long launchedNanos;
+    private volatile long healthyNanos;
     final int port;
 
-    private PackagedApp(Process process, Path log, int port) {
+    private PackagedApp(Process process, Path log, int port, long launchedNanos) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.launchedNanos = launchedNanos;
     }
 
     /** Starts the jar in {@code workDir} with these {@code --name=value} arguments and waits until it is healthy. */
     static PackagedApp start(Path workDir, String logName, List<String> arguments) throws IOException, InterruptedException {
+        var app = launch(workDir, logName, TEST_JVM, arguments);
+        app.awaitHealthy();
+        return app;
+    }
+
+    /** Starts the jar with these JVM options and arguments without waiting for it (then {@link #awaitHealthy}). */
+    static PackagedApp launch(Path workDir, String logName, List<String> jvm, List<String> arguments) throws IOException {
         int port = freePort();
-        var command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8", "-jar", jar().toString(), "--server.port=" + port,
+        var command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvm);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar().toString(), "--server.port=" + port,
                 "--server.address=127.0.0.1"));
         command.addAll(arguments);
         Path log = workDir.resolve(logName);
+        long launched = System.nanoTime();
         var process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        var app = new PackagedApp(process, log, port);
-        app.awaitHealthy();
-        return app;
+        return new PackagedApp(process, log, port, launched);
+    }
+
+    /** From the launch to the first 200 of /actuator/health. */
+    Duration startup() {
+        return Duration.ofNanos(healthyNanos - launchedNanos);
+    }
+
+    /** The child's resident memory now (VmRSS of /proc/pid/status), in MiB. */
+    long residentMiB() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).orElse(-1L);
+    }
+
+    /** CPU time (user + system) the child has used so far, from /proc/pid/stat (clock ticks of 10 ms). */
+    Duration cpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
     }
 
     String base() {
@@ -95,7 +127,7 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
+    void awaitHealthy() throws IOException, InterruptedException {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
@@ -107,12 +139,13 @@ final class PackagedApp implements AutoCloseable {
             try {
                 var response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    healthyNanos = System.nanoTime();
                     return;
                 }
             } catch (IOException notYet) {
                 // Not listening yet.
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         close();
         throw new IllegalStateException("the child was not healthy within " + START_LIMIT + "; log: " + tail());

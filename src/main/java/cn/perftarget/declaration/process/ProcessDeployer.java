@@ -25,10 +25,12 @@ class ProcessDeployer implements InitializingBean {
 
     private final RepositoryService repository;
     private final int historyDays;
+    private final EngineStartupLock lock;
 
-    ProcessDeployer(RepositoryService repository, HistoryProperties history) {
+    ProcessDeployer(RepositoryService repository, HistoryProperties history, EngineStartupLock lock) {
         this.repository = repository;
         this.historyDays = history.timeToLiveDays();
+        this.lock = lock;
     }
 
     /** The models say ten years; the configured time to live wins, so operators need not edit BPMN to change it. */
@@ -45,8 +47,19 @@ class ProcessDeployer implements InitializingBean {
         }
     }
 
+    /**
+     * Under the start-up lock: the engine's deployment lock already makes duplicate filtering hold across nodes, but
+     * two nodes changing the same definition's time to live at once would fail one start on optimistic locking.
+     */
     @Override
     public void afterPropertiesSet() {
+        lock.whileHeld(() -> {
+            deploy();
+            return null;
+        });
+    }
+
+    private void deploy() {
         try {
             var resolver = new PathMatchingResourcePatternResolver();
             var builder = repository.createDeployment()
