@@ -32,6 +32,20 @@ public class DeclarationQueries {
                 .toList();
     }
 
+    /**
+     * Summaries of the declarations in {@code step} that the caller decides there (their 主管部门 or 财政科室's
+     * reviews), whatever else they may see.
+     */
+    public List<DeclarationView> awaiting(Actor actor, DeclarationStatus step) {
+        return declarations.findAll(Access.within(access.decidingScope(actor, step), step, null), Sort.by("id"))
+                .stream().map(d -> views.of(d, null)).toList();
+    }
+
+    /** What the caller may see, as sets a list query can turn into a WHERE clause. */
+    public DeclarationScope scopeOf(Actor actor) {
+        return access.scopeOf(actor);
+    }
+
     /** One declaration without its document. */
     public DeclarationView summary(Actor actor, long id) {
         return views.of(access.visible(actor, id), null);

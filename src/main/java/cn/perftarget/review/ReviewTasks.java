@@ -26,7 +26,7 @@ public class ReviewTasks {
     public List<ReviewTask> waitingFor(Actor actor) {
         var step = ReviewerPolicy.stepOf(actor.role()).orElseThrow(() -> new ActionForbiddenException(
                 "待办任务只对审核人开放，当前用户角色为“" + actor.role().label() + "”"));
-        List<DeclarationView> waiting = declarations.list(actor, step, null).stream()
+        List<DeclarationView> waiting = declarations.awaiting(actor, step).stream()
                 .filter(d -> !d.filedBy().equals(actor.username()))
                 .toList();
         var tasks = reviewStep.openTasks(waiting);
