@@ -56,10 +56,11 @@ public class Directory implements UserDetailsService {
         return username == null ? Optional.empty() : accounts.findById(username).map(UserAccount::actor);
     }
 
-    /** Whether the account exists, is enabled and not locked: a session of anyone else ends at once. */
+    /** The actor if the account exists, is enabled and not locked: a session of anyone else ends at once. */
     @Transactional(readOnly = true)
-    public boolean mayActNow(String username) {
-        return accounts.findById(username).filter(a -> a.enabled() && !a.lockedAt(clock.instant())).isPresent();
+    public Optional<Actor> activeActor(String username) {
+        return accounts.findById(username).filter(a -> a.enabled() && !a.lockedAt(clock.instant()))
+                .map(UserAccount::actor);
     }
 
     /** Every account, ordered by username. */

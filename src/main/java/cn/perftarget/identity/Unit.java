@@ -11,6 +11,6 @@ import java.util.Set;
 public record Unit(String code, String name, UnitKind kind, String parent, boolean active, Set<String> oversees) {
 
     public Unit {
-        oversees = oversees == null ? Set.of() : Set.copyOf(oversees);
+        oversees = oversees == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(oversees));
     }
 }

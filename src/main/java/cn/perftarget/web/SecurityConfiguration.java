@@ -29,6 +29,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.WebappSessions;
 
 /**
@@ -59,6 +60,19 @@ class SecurityConfiguration {
         return new BackDoorGuard(audit, webapps, problems);
     }
 
+    /** In the API and page chains; not registered as a servlet filter of its own. */
+    @Bean
+    ActiveAccountFilter activeAccountFilter(Directory directory, ProblemWriter problems) {
+        return new ActiveAccountFilter(directory, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<ActiveAccountFilter> activeAccountFilterOutsideSecurity(ActiveAccountFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BackDoorGuard> backDoorGuardOutsideSecurity(BackDoorGuard guard) {
         var registration = new FilterRegistrationBean<>(guard);
@@ -82,9 +96,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
-                                    SecurityHeaders headers) throws Exception {
+                                    SecurityHeaders headers, ActiveAccountFilter activeAccounts) throws Exception {
         return sessionAlongsideBasic(http)
                 .headers(headers)
+                .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth

@@ -55,7 +55,11 @@ class DashboardPage {
         var all = queries.list(actor, null, budgetYear);
         boolean pastDeadline = clock.instant().isAfter(deadlines.deadline(budgetYear));
         var lines = new ArrayList<Line>();
+        var scope = queries.scopeOf(actor);
         directory.departments().forEach((code, name) -> {
+            if (!scope.covers(code, null, false)) {
+                return;
+            }
             var own = all.stream().filter(d -> code.equals(d.department())).toList();
             var counts = new EnumMap<DeclarationStatus, Integer>(DeclarationStatus.class);
             own.forEach(d -> counts.merge(d.status(), 1, Integer::sum));

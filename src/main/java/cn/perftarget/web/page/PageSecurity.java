@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import cn.perftarget.web.ActiveAccountFilter;
 import cn.perftarget.web.SecurityHeaders;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -24,9 +26,11 @@ class PageSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, SecurityHeaders headers) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SecurityHeaders headers, ActiveAccountFilter activeAccounts)
+            throws Exception {
         return http
                 .headers(headers)
+                .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
                         path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
                         path("/css/**"), path("/js/**"), path("/webjars/htmx.org/**")))
@@ -40,7 +44,10 @@ class PageSecurity {
                             String password = request.getParameter("password");
                             boolean missing = username == null || username.isBlank() || password == null
                                     || password.isEmpty();
-                            response.sendRedirect(request.getContextPath() + "/login?" + (missing ? "missing" : "error"));
+                            boolean unavailable = e instanceof org.springframework.security.authentication.DisabledException
+                                    || e instanceof org.springframework.security.authentication.LockedException;
+                            response.sendRedirect(request.getContextPath() + "/login?"
+                                    + (missing ? "missing" : unavailable ? "disabled" : "error"));
                         })
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
