@@ -61,7 +61,8 @@ final class OrganisationRules {
 
     private static boolean under(String code, String ancestor, Map<String, Unit> units) {
         var seen = new HashSet<String>();
-        for (var unit = units.get(code); unit != null && seen.add(unit.code()); unit = units.get(unit.parent())) {
+        for (var unit = units.get(code); unit != null && seen.add(unit.code());
+             unit = unit.parent() == null ? null : units.get(unit.parent())) {
             if (unit.code().equals(ancestor)) {
                 return true;
             }
@@ -78,7 +79,7 @@ final class OrganisationRules {
         if (user.name() == null || user.name().isBlank() || user.name().length() > 200) {
             problems.add(new Problem("/name", "姓名（name）不能为空，且不超过 200 字"));
         }
-        if (user.roles().isEmpty() || user.roles().contains(Role.SYSTEM) || user.roles().contains(null)) {
+        if (user.roles().isEmpty() || user.roles().contains(Role.SYSTEM)) {
             problems.add(new Problem("/roles", "角色（roles）至少一个：FILER、DEPT_REVIEWER、FINANCE_REVIEWER、EXPERT、AUDITOR、ADMIN"));
         }
         var unit = user.unit() == null || user.unit().isBlank() ? null : units.get(user.unit());

@@ -117,6 +117,7 @@ public class UnitAdministration {
             }
         }
         if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line()));
             throw new OrganisationProblem(OrganisationProblem.Kind.INVALID, errors.get(0).message()
                     + (errors.size() > 1 ? "（共 " + errors.size() + " 处错误）" : "") + "；未做任何修改", errors);
         }

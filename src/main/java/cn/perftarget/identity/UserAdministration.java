@@ -72,12 +72,18 @@ public class UserAdministration {
         List<OrganisationProblem.Error> errors = new ArrayList<>();
         for (var row : rows.subList(1, rows.size())) {
             List<Role> roles = new ArrayList<>();
+            boolean unknownRole = false;
             for (String name : UnitAdministration.split(row.cell(3))) {
                 try {
                     roles.add(Role.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException unknown) {
-                    errors.add(error(row.line(), "/roles", "角色“" + name + "”无效"));
+                    unknownRole = true;
+                    errors.add(error(row.line(), "/roles", "角色“" + name + "”无效，应为 FILER、DEPT_REVIEWER、"
+                            + "FINANCE_REVIEWER、EXPERT、AUDITOR、ADMIN，以 | 分隔"));
                 }
+            }
+            if (unknownRole) {
+                continue;
             }
             commands.add(new Numbered(row.line(), new UserCommand(row.cell(0), row.cell(1),
                     row.cell(2).isEmpty() ? null : row.cell(2), roles, true,
@@ -110,6 +116,7 @@ public class UserAdministration {
             }
         }
         if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line()));
             throw new OrganisationProblem(OrganisationProblem.Kind.INVALID, errors.get(0).message()
                     + (errors.size() > 1 ? "（共 " + errors.size() + " 处错误）" : "") + "；未做任何修改", errors);
         }
