@@ -31,8 +31,9 @@ class BudgetUnit {
     @CollectionTable(name = "finance_oversight", joinColumns = @JoinColumn(name = "finance_unit"))
     @Column(name = "department")
     private Set<String> oversees = new TreeSet<>();
+    /** Null until persisted, so that a new row is inserted without a look-up first. */
     @Version
-    private long lockVersion;
+    private Long lockVersion;
 
     protected BudgetUnit() {
     }

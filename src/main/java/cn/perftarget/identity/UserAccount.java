@@ -34,8 +34,9 @@ class UserAccount {
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
+    /** Null until persisted, so that a new row is inserted without a look-up first. */
     @Version
-    private long lockVersion;
+    private Long lockVersion;
 
     protected UserAccount() {
     }

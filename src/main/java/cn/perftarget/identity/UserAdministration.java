@@ -30,8 +30,11 @@ public class UserAdministration {
     private final Directory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final jakarta.persistence.EntityManager entities;
 
-    UserAdministration(UserAccounts accounts, Directory directory, PasswordEncoder passwords, AuditTrail audit) {
+    UserAdministration(UserAccounts accounts, Directory directory, PasswordEncoder passwords, AuditTrail audit,
+                       jakarta.persistence.EntityManager entities) {
+        this.entities = entities;
         this.accounts = accounts;
         this.directory = directory;
         this.passwords = passwords;
@@ -99,9 +102,12 @@ public class UserAdministration {
         Map<String, Unit> units = new TreeMap<>();
         directory.units().all().forEach(u -> units.put(u.code(), u));
         Map<String, UserCommand> accepted = new LinkedHashMap<>();
+        Map<String, UserAccount> existing = new java.util.HashMap<>();
+        accounts.findAllById(commands.stream().map(n -> n.command().username())
+                .filter(java.util.Objects::nonNull).toList()).forEach(a -> existing.put(a.username(), a));
         for (var numbered : commands) {
             var c = numbered.command();
-            boolean creating = c.username() == null || !accounts.existsById(c.username());
+            boolean creating = c.username() == null || !existing.containsKey(c.username());
             List<OrganisationRules.Problem> problems = new ArrayList<>(OrganisationRules.user(c, creating, units));
             if (c.username() != null && accepted.containsKey(c.username())) {
                 problems.add(new OrganisationRules.Problem("/username", "用户名 " + c.username() + " 在文件中重复"));
@@ -124,12 +130,21 @@ public class UserAdministration {
         Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
         accepted.values().parallelStream().filter(c -> c.password() != null)
                 .forEach(c -> hashes.put(c.username(), encoded(c.password())));
-        return accepted.values().stream().map(c -> save(admin, c, hashes.get(c.username()))).toList();
+        List<UserView> saved = new ArrayList<>();
+        for (var c : accepted.values()) {
+            saved.add(save(admin, c, hashes.get(c.username()), existing.containsKey(c.username())));
+            // Each audit append queries, and each query flushes after checking every managed entity: keep them few.
+            if (saved.size() % 100 == 0) {
+                entities.flush();
+                entities.clear();
+            }
+        }
+        return saved;
     }
 
-    private UserView save(Actor admin, UserCommand c, String hash) {
+    private UserView save(Actor admin, UserCommand c, String hash, boolean exists) {
         var roles = EnumSet.copyOf(c.roles());
-        var existing = accounts.findById(c.username());
+        var existing = exists ? accounts.findById(c.username()) : java.util.Optional.<UserAccount>empty();
         if (existing.isEmpty()) {
             var account = accounts.save(new UserAccount(c.username(), c.name(), c.unit(), roles, hash));
             audit.record(Changes.entry(admin, AuditAction.USER_CREATED, "用户 " + c.username(), null, account.view()));
@@ -142,7 +157,6 @@ public class UserAdministration {
             account.password(hash);
             account.unlock();
         }
-        accounts.flush();
         var after = account.view();
         if (!after.equals(before) || hash != null) {
             audit.record(Changes.entry(admin, AuditAction.USER_CHANGED, "用户 " + c.username()
