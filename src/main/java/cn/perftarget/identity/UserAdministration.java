@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.audit.AuditAction;
+import cn.perftarget.audit.AuditEntry;
 import cn.perftarget.audit.AuditTrail;
 
 /**
@@ -131,23 +132,25 @@ public class UserAdministration {
         accepted.values().parallelStream().filter(c -> c.password() != null)
                 .forEach(c -> hashes.put(c.username(), encoded(c.password())));
         List<UserView> saved = new ArrayList<>();
+        List<AuditEntry> changes = new ArrayList<>();
         for (var c : accepted.values()) {
-            saved.add(save(admin, c, hashes.get(c.username()), existing.containsKey(c.username())));
-            // Each audit append queries, and each query flushes after checking every managed entity: keep them few.
+            saved.add(save(admin, c, hashes.get(c.username()), existing.containsKey(c.username()), changes));
+            // Each look-up flushes after checking every managed entity: keep them few.
             if (saved.size() % 100 == 0) {
                 entities.flush();
                 entities.clear();
             }
         }
+        audit.recordAll(changes);
         return saved;
     }
 
-    private UserView save(Actor admin, UserCommand c, String hash, boolean exists) {
+    private UserView save(Actor admin, UserCommand c, String hash, boolean exists, List<AuditEntry> changes) {
         var roles = EnumSet.copyOf(c.roles());
         var existing = exists ? accounts.findById(c.username()) : java.util.Optional.<UserAccount>empty();
         if (existing.isEmpty()) {
             var account = accounts.save(new UserAccount(c.username(), c.name(), c.unit(), roles, hash));
-            audit.record(Changes.entry(admin, AuditAction.USER_CREATED, "用户 " + c.username(), null, account.view()));
+            changes.add(Changes.entry(admin, AuditAction.USER_CREATED, "用户 " + c.username(), null, account.view()));
             return account.view();
         }
         var account = existing.get();
@@ -159,7 +162,7 @@ public class UserAdministration {
         }
         var after = account.view();
         if (!after.equals(before) || hash != null) {
-            audit.record(Changes.entry(admin, AuditAction.USER_CHANGED, "用户 " + c.username()
+            changes.add(Changes.entry(admin, AuditAction.USER_CHANGED, "用户 " + c.username()
                     + (hash != null ? "（重置密码）" : ""), before, after));
         }
         return after;

@@ -24,6 +24,8 @@ class OrganisationCsvApiTest {
 
     @Autowired
     Api api;
+    @Autowired
+    cn.perftarget.audit.AuditTrail audit;
 
     private Api.Response post(String who, String path, String csv) {
         var response = api.as(who).send("POST", path, csv, Map.of("Content-Type", "text/csv", "Accept", "application/json"));
@@ -52,6 +54,10 @@ class OrganisationCsvApiTest {
                 + reviewer + ",导入审核人," + section + ",FINANCE_REVIEWER|AUDITOR," + PASSWORD + "\n");
         assertThat(users.status()).as(users.text()).isEqualTo(201);
         assertThat(users.body().path("count").asInt()).isEqualTo(2);
+        var general = audit.historyOf(cn.perftarget.audit.AuditTrail.GENERAL);
+        assertThat(general.subList(general.size() - 2, general.size()))
+                .extracting(e -> e.action() + " " + e.details().contains("\"username\":\"" + filer + "\""))
+                .containsExactly("USER_CREATED true", "USER_CREATED false");
         assertThat(api.as(filer, PASSWORD).get(Flows.DECLARATIONS).status()).isEqualTo(200);
         assertThat(api.as(reviewer, PASSWORD).get("/api/tasks").status()).isEqualTo(200);
         var listed = api.as("admin").get("/api/admin/users").body();
