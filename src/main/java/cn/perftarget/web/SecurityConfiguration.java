@@ -58,8 +58,8 @@ class SecurityConfiguration {
 
     /** One guard in both chains; not registered as a servlet filter of its own. */
     @Bean
-    BackDoorGuard backDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems) {
-        return new BackDoorGuard(audit, webapps, problems);
+    BackDoorGuard backDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems, Directory directory) {
+        return new BackDoorGuard(audit, webapps, problems, directory);
     }
 
     /** In the API and page chains; not registered as a servlet filter of its own. */
