@@ -15,7 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A row of budget_unit (V11__organisation.sql). The code never changes: declarations refer to it. */
+/** A row of budget_unit (V13__organisation.sql). The code never changes: declarations refer to it. */
 @Entity
 @Table(name = "budget_unit")
 class BudgetUnit {

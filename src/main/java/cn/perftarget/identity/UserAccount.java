@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A row of app_user with its roles (V11__organisation.sql). The password is Spring Security's encoded form. */
+/** A row of app_user with its roles (V13__organisation.sql). The password is Spring Security's encoded form. */
 @Entity
 @Table(name = "app_user")
 class UserAccount {
