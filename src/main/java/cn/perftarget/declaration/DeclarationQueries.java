@@ -1,8 +1,11 @@
 package cn.perftarget.declaration;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,28 +20,79 @@ public class DeclarationQueries {
     private final DocumentStore documents;
     private final Access access;
     private final Views views;
+    private final DeclarationCounts counts;
+    private final SubmissionDeadlines deadlines;
+    private final Clock clock;
 
-    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views) {
+    DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views,
+                       DeclarationCounts counts, SubmissionDeadlines deadlines, Clock clock) {
         this.declarations = declarations;
         this.documents = documents;
         this.access = access;
         this.views = views;
-    }
-
-    /** Summaries (without documents) of the declarations the caller may see, optionally filtered. */
-    public List<DeclarationView> list(Actor actor, DeclarationStatus status, Integer year) {
-        return declarations.findAll(access.listable(actor, status, year), Sort.by("id")).stream()
-                .map(d -> views.of(d, null))
-                .toList();
+        this.counts = counts;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     /**
-     * Summaries of the declarations in {@code step} that the caller decides there (their 主管部门 or 财政科室's
-     * reviews), whatever else they may see.
+     * One page of summaries (without documents) of the declarations the caller may see, optionally filtered. The
+     * database cuts the page (limit/offset, and a count) with the caller's scope in the query.
      */
-    public List<DeclarationView> awaiting(Actor actor, DeclarationStatus step) {
-        return declarations.findAll(Access.within(access.decidingScope(actor, step), step, null), Sort.by("id"))
-                .stream().map(d -> views.of(d, null)).toList();
+    public ResultPage<DeclarationView> page(Actor actor, DeclarationStatus status, Integer year, ListOrder order,
+                                            int page, int size) {
+        return page(access.listable(actor, status, year), order, page, size);
+    }
+
+    /** As {@link #page}, of one department only. */
+    public ResultPage<DeclarationView> pageOfDepartment(Actor actor, String department, DeclarationStatus status,
+                                                        Integer year, ListOrder order, int page, int size) {
+        Specification<Declaration> ofDepartment = (root, query, cb) -> cb.equal(root.get("department"), department);
+        return page(access.listable(actor, status, year).and(ofDepartment), order, page, size);
+    }
+
+    /** How many declarations of the year the caller may see each department has, by status, and how many are overdue. */
+    public YearProgress progress(Actor actor, int year) {
+        var deadline = deadlines.deadline(year);
+        boolean pastDeadline = clock.instant().isAfter(deadline);
+        // The same rule as DeclarationView.overdue, as a query: not submitted by the deadline, or first after it.
+        Specification<Declaration> overdue = (root, query, cb) -> cb.or(
+                cb.greaterThan(root.<java.time.Instant>get("firstSubmittedAt"), deadline),
+                pastDeadline ? cb.isNull(root.get("firstSubmittedAt")) : cb.disjunction());
+        var listable = access.listable(actor, null, year);
+        return new YearProgress(counts.byDepartmentAndStatus(listable), counts.byDepartment(listable.and(overdue)));
+    }
+
+    /**
+     * One page, newest first, of the declarations in review step {@code step} that the caller decides there (their
+     * 主管部门's reviews as fixed at submission, or their 财政科室's 归口; whatever else they may see) and did not file
+     * themselves.
+     */
+    public ResultPage<DeclarationView> awaiting(Actor actor, DeclarationStatus step, int page, int size) {
+        Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(root.get("filedBy"), actor.username());
+        return page(Access.within(access.decidingScope(actor, step), step, null).and(notOwn), ListOrder.NEWEST,
+                page, size);
+    }
+
+    private ResultPage<DeclarationView> page(Specification<Declaration> where, ListOrder order, int page, int size) {
+        requirePage(page, size);
+        var found = declarations.findAll(where, PageRequest.of(page, size, switch (order) {
+            case NEWEST -> Sort.by(Sort.Order.desc("id"));
+            case LATEST_YEAR -> Sort.by(Sort.Order.desc("budgetYear"), Sort.Order.desc("id"));
+        }));
+        return new ResultPage<>(found.map(d -> views.of(d, null)).getContent(), found.getTotalElements(), page, size);
+    }
+
+    private static void requirePage(int page, int size) {
+        if (size < 1 || size > ResultPage.MAX_SIZE) {
+            throw InvalidRequestException.of("size", "request.parameter", "参数“size”的值“" + size + "”无效：应在 1 到 "
+                    + ResultPage.MAX_SIZE + " 之间");
+        }
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            // The database takes the offset of a page as an int.
+            throw InvalidRequestException.of("page", "request.parameter", "参数“page”的值“" + page + "”无效：应在 0 到 "
+                    + Integer.MAX_VALUE / size + " 之间");
+        }
     }
 
     /** What the caller may see, as sets a list query can turn into a WHERE clause. */

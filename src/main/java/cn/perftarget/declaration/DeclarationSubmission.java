@@ -58,10 +58,10 @@ public class DeclarationSubmission {
             var report = check.report(declaration);
             journal.record(actor, declaration, AuditAction.SUBMISSION_REJECTED, from,
                     report.errors().size() + " 项错误");
-            return new SubmissionResult(view(declaration), report);
+            return new SubmissionResult(views.of(declaration, check.document(declaration)), report);
         }
         journal.record(actor, declaration, AuditAction.SUBMITTED, from, null);
-        return new SubmissionResult(view(declaration), check.report(declaration));
+        return new SubmissionResult(views.of(declaration, check.document(declaration)), check.report(declaration));
     }
 
     /** Takes a submission back to draft while no reviewer has acted on it. */

@@ -21,6 +21,8 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     @Query("select d from Declaration d where d.id = :id")
     Optional<Declaration> lockById(Long id);
 
+    // JPQL: its plan is cached, a derived query's is translated on every create (see Revisions).
+    @Query("select d from Declaration d where d.uniquenessKey = :uniquenessKey")
     Optional<Declaration> findByUniquenessKey(String uniquenessKey);
 
     List<Declaration> findByUniquenessKeyIsNullOrderByIdAsc();

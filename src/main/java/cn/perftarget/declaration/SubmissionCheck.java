@@ -1,6 +1,10 @@
 package cn.perftarget.declaration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
@@ -39,6 +43,7 @@ public class SubmissionCheck {
         var definition = definition(declaration);
         var document = documents.current(declaration);
         var report = validator.validate(definition, document, context(declaration));
+        remember(new Checked(declaration.id(), declaration.revision(), document, report));
         var routing = definition.routing();
         var budget = document.at(routing.path("totalBudget").asText("/missing"));
         return new Result(report.valid(), new RoutingFacts(budget.isNumber() ? budget.doubleValue() : 0.0,
@@ -50,7 +55,48 @@ public class SubmissionCheck {
     }
 
     ValidationReport report(Declaration declaration) {
-        return validator.validate(definition(declaration), documents.current(declaration), context(declaration));
+        var checked = checkedInThisTransaction(declaration);
+        return checked != null ? checked.report()
+                : validator.validate(definition(declaration), documents.current(declaration), context(declaration));
+    }
+
+    /** The current revision's document, as the process's check read it in this transaction if it did. */
+    JsonNode document(Declaration declaration) {
+        var checked = checkedInThisTransaction(declaration);
+        return checked != null ? checked.document() : documents.current(declaration);
+    }
+
+    /**
+     * A submission validates in the process (Task_ValidateDeclaration) and then answers with the report: the same
+     * revision of the same declaration in the same transaction, and a saved revision never changes, so the answer
+     * reuses that validation and its read of the document instead of doing both again. Kept for the transaction only.
+     */
+    private record Checked(long declarationId, int revision, JsonNode document, ValidationReport report) {
+    }
+
+    private void remember(Checked checked) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.getResource(this) == null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SubmissionCheck.this);
+                }
+            });
+        } else {
+            TransactionSynchronizationManager.unbindResource(this);
+        }
+        TransactionSynchronizationManager.bindResource(this, checked);
+    }
+
+    private Checked checkedInThisTransaction(Declaration declaration) {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Checked checked
+                && checked.declarationId() == declaration.id() && checked.revision() == declaration.revision()) {
+            return checked;
+        }
+        return null;
     }
 
     // The department's name as the directory knows it now: the one a new declaration's document was filled with.

@@ -1,12 +1,13 @@
 package cn.perftarget.review;
 
-import java.util.List;
-
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationQueries;
+import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ResultPage;
 import cn.perftarget.declaration.ReviewStep;
 import cn.perftarget.identity.Actor;
 
@@ -22,14 +23,26 @@ public class ReviewTasks {
         this.reviewStep = reviewStep;
     }
 
-    /** The declarations in the caller's review step that the caller may decide, each with its open task. */
-    public List<ReviewTask> waitingFor(Actor actor) {
-        var step = ReviewerPolicy.stepOf(actor.role()).orElseThrow(() -> new ActionForbiddenException(
+    /**
+     * One page, newest declaration first, of the declarations in the caller's review step that the caller may decide, each
+     * with its open task. Our table cuts the page (the status is the step, moved by the process in the same
+     * transaction as its task); the engine's task query then runs for that page's declarations only.
+     */
+    @Transactional(readOnly = true)
+    public ResultPage<ReviewTask> waitingFor(Actor actor, int page, int size) {
+        var waiting = declarations.awaiting(actor, stepOf(actor), page, size);
+        var tasks = reviewStep.openTasks(waiting.items());
+        return waiting.map(d -> new ReviewTask(d, tasks.get(d.id())));
+    }
+
+    /** Whether this declaration waits for the caller's decision now, without listing the caller's tasks. */
+    public boolean isWaitingFor(Actor actor, DeclarationView declaration) {
+        return ReviewerPolicy.stepOf(actor.role()).filter(declaration.status()::equals).isPresent()
+                && !actor.username().equals(declaration.filedBy());
+    }
+
+    private static DeclarationStatus stepOf(Actor actor) {
+        return ReviewerPolicy.stepOf(actor.role()).orElseThrow(() -> new ActionForbiddenException(
                 "待办任务只对审核人开放，当前用户角色为“" + actor.role().label() + "”"));
-        List<DeclarationView> waiting = declarations.awaiting(actor, step).stream()
-                .filter(d -> !d.filedBy().equals(actor.username()))
-                .toList();
-        var tasks = reviewStep.openTasks(waiting);
-        return waiting.stream().map(d -> new ReviewTask(d, tasks.get(d.id()))).toList();
     }
 }

@@ -3,6 +3,7 @@ package cn.perftarget.web;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,12 +15,15 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +41,7 @@ import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationSubmission;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionResult;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.validation.ValidationReport;
@@ -88,12 +93,27 @@ class DeclarationController {
                 .body(created);
     }
 
-    @Operation(summary = "列出申报表", description = "当前用户可见的申报表（填报人和主管部门只看本部门），可按状态和年度筛选。")
-    @ApiResponse(responseCode = "200", description = "申报表列表")
+    @Operation(summary = "列出申报表", description = "当前用户可见的申报表（填报人和主管部门只看本部门），可按状态和年度筛选；"
+            + "分页（page 从 0 开始，size 默认 50、最多 500），按编号降序（最新的在前）。响应体为本页的数组，X-Total-Count 为总条数，"
+            + "Link 给出 first/prev/next/last 页的地址（保留其他查询参数）。")
+    @ApiResponse(responseCode = "200", description = "本页申报表（按编号降序，最新的在前）", headers = {
+            @Header(name = PagedResponses.TOTAL_COUNT, description = PagedResponses.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = HttpHeaders.LINK, description = PagedResponses.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "参数无效：page 小于 0 或不是整数，size 不在 1 到 500 之间，status 或 year 无效"
+            + "（errors 指出参数）")
     @GetMapping
-    List<DeclarationView> list(Actor actor, @RequestParam(required = false) DeclarationStatus status,
-                               @RequestParam(required = false) Integer year) {
-        return queries.list(actor, status, year);
+    ResponseEntity<List<DeclarationView>> list(Actor actor, @RequestParam(required = false) DeclarationStatus status,
+                               @RequestParam(required = false) Integer year,
+                               @Parameter(description = PagedResponses.PAGE_DESCRIPTION)
+                               @RequestParam(defaultValue = "0") @Min(value = 0, message = PagedResponses.PAGE_MESSAGE)
+                               int page,
+                               @Parameter(description = PagedResponses.SIZE_DESCRIPTION)
+                               @RequestParam(defaultValue = "50") @Min(value = 1, message = PagedResponses.SIZE_MESSAGE)
+                               @Max(value = 500, message = PagedResponses.SIZE_MESSAGE) int size,
+                               HttpServletRequest request) {
+        return PagedResponses.of(queries.page(actor, status, year, ListOrder.NEWEST, page, size), request);
     }
 
     @Operation(summary = "查看申报表", description = "一份申报表及其文档；ETag 为当前修订号，保存时作为 If-Match。")

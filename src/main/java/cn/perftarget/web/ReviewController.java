@@ -3,20 +3,28 @@ package cn.perftarget.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.declaration.DeclarationView;
@@ -55,12 +63,27 @@ class ReviewController {
             List<@NotNull(message = "不能为空") @Size(max = 500, message = "最多 500 个字符") String> fields) {
     }
 
-    @Operation(summary = "我的待办", description = "等待当前审核人处理的申报表，含截止时间（due）和是否已升级（escalated）。")
-    @ApiResponse(responseCode = "200", description = "待办列表")
+    @Operation(summary = "我的待办", description = "等待当前审核人处理的申报表，含截止时间（due）和是否已升级（escalated）；"
+            + "分页（page 从 0 开始，size 默认 50、最多 500），按申报表编号降序（最新的在前）。响应体为本页的数组，X-Total-Count 为总条数，"
+            + "Link 给出 first/prev/next/last 页的地址。")
+    @ApiResponse(responseCode = "200", description = "本页待办（按申报表编号降序，最新的在前）", headers = {
+            @Header(name = PagedResponses.TOTAL_COUNT, description = PagedResponses.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64")),
+            @Header(name = HttpHeaders.LINK, description = PagedResponses.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "参数无效：page 小于 0 或不是整数，size 不在 1 到 500 之间（errors 指出参数）")
     @ApiResponse(responseCode = "403", description = "只有审核人有待办")
     @GetMapping("/api/tasks")
-    List<ReviewTask> tasks(Actor actor) {
-        return tasks.waitingFor(actor);
+    ResponseEntity<List<ReviewTask>> tasks(Actor actor,
+                                           @Parameter(description = PagedResponses.PAGE_DESCRIPTION)
+                                           @RequestParam(defaultValue = "0")
+                                           @Min(value = 0, message = PagedResponses.PAGE_MESSAGE) int page,
+                                           @Parameter(description = PagedResponses.SIZE_DESCRIPTION)
+                                           @RequestParam(defaultValue = "50")
+                                           @Min(value = 1, message = PagedResponses.SIZE_MESSAGE)
+                                           @Max(value = 500, message = PagedResponses.SIZE_MESSAGE) int size,
+                                           HttpServletRequest request) {
+        return PagedResponses.of(tasks.waitingFor(actor, page, size), request);
     }
 
     @Operation(summary = "审核记录", description = "一份申报表的全部审核决定，按时间先后。")

@@ -15,8 +15,14 @@ class DurableH2UrlTest {
 
     @Test
     void urlThatAlreadyHasThemIsKeptAsItIs() {
-        String url = "jdbc:h2:./data/perftarget;write_delay=0;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=false";
+        String url = "jdbc:h2:./data/perftarget;write_delay=0;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=false;QUERY_CACHE_SIZE=16";
         assertThat(DurableH2Url.apply(url)).isEqualTo(url);
+    }
+
+    @Test
+    void urlWithoutAStatementCacheSizeGetsALargerOneThanH2sEight() {
+        assertThat(DurableH2Url.apply("jdbc:h2:file:./db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"))
+                .isEqualTo("jdbc:h2:file:./db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128");
     }
 
     @Test

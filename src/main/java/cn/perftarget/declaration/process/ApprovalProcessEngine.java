@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -108,14 +109,17 @@ public class ApprovalProcessEngine {
                     .list()
                     .forEach(instance -> businessKeys.put(instance.getId(), instance.getBusinessKey()));
         }
+        // One query for the page's escalated tasks (the escalation group became a candidate), not one per task.
+        var escalated = found.isEmpty() ? Set.<String>of() : tasks.createTaskQuery()
+                .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new))
+                .taskCandidateGroup(escalationGroup).includeAssignedTasks()
+                .list().stream().map(Task::getId).collect(Collectors.toSet());
         Map<Long, ReviewTaskInfo> byDeclaration = new HashMap<>();
         for (Task task : found) {
             long id = BusinessKey.declarationIdOf(businessKeys.get(task.getProcessInstanceId()));
-            boolean escalated = tasks.getIdentityLinksForTask(task.getId()).stream()
-                    .anyMatch(link -> escalationGroup.equals(link.getGroupId()));
             byDeclaration.put(id, new ReviewTaskInfo(task.getTaskDefinitionKey(), task.getName(),
                     task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    escalated));
+                    escalated.contains(task.getId())));
         }
         return byDeclaration;
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,20 +17,27 @@ import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 
-/** 财政's progress overview: for a budget year, each department's declarations by status, overdue first. */
+/**
+ * 财政's progress overview: for a budget year, each department's declarations by status, overdue first. The counts
+ * come grouped from the database; each line links at most {@link #LINKS} declarations (the newest), and the
+ * department's full list is a paged /declarations away.
+ */
 @Controller
 class DashboardPage {
 
+    static final int LINKS = 10;
+
     private static final Set<Role> VIEWERS = Set.of(Role.FINANCE_REVIEWER, Role.AUDITOR, Role.ADMIN);
 
-    /** One department's line; {@code missing}: no declaration at all (未填报). */
-    record Line(String department, String name, List<DeclarationView> declarations,
-                Map<DeclarationStatus, Integer> counts, boolean missing, boolean overdue) {
+    /** One department's line; {@code missing}: no declaration at all (未填报); {@code total}: all it has. */
+    record Line(String department, String name, List<DeclarationView> declarations, long total,
+                Map<DeclarationStatus, Long> counts, boolean missing, boolean overdue) {
     }
 
     private final DeclarationQueries queries;
@@ -52,7 +58,7 @@ class DashboardPage {
             throw new ActionForbiddenException("填报进度只对财政、审计和管理员开放，当前用户角色为“" + actor.role().label() + "”");
         }
         int budgetYear = year == null ? Year.now(clock).getValue() + 1 : year;
-        var all = queries.list(actor, null, budgetYear);
+        var progress = queries.progress(actor, budgetYear);
         boolean pastDeadline = clock.instant().isAfter(deadlines.deadline(budgetYear));
         var lines = new ArrayList<Line>();
         var scope = queries.scopeOf(actor);
@@ -60,12 +66,13 @@ class DashboardPage {
             if (!scope.covers(code, null, false)) {
                 return;
             }
-            var own = all.stream().filter(d -> code.equals(d.department())).toList();
-            var counts = new EnumMap<DeclarationStatus, Integer>(DeclarationStatus.class);
-            own.forEach(d -> counts.merge(d.status(), 1, Integer::sum));
-            boolean missing = own.isEmpty();
-            boolean overdue = missing ? pastDeadline : own.stream().anyMatch(DeclarationView::overdue);
-            lines.add(new Line(code, name, own, counts, missing, overdue));
+            Map<DeclarationStatus, Long> counts = progress.counts().getOrDefault(code, Map.of());
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            boolean missing = total == 0;
+            var shown = missing ? List.<DeclarationView>of() : queries.pageOfDepartment(actor, code, null, budgetYear,
+                    ListOrder.LATEST_YEAR, 0, LINKS).items();
+            boolean overdue = missing ? pastDeadline : progress.overdue().getOrDefault(code, 0L) > 0;
+            lines.add(new Line(code, name, shown, total, counts, missing, overdue));
         });
         lines.sort(Comparator.comparing((Line l) -> !l.overdue()).thenComparing(l -> !l.missing())
                 .thenComparing(Line::department));

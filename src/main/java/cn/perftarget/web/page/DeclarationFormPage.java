@@ -55,7 +55,7 @@ class DeclarationFormPage {
         boolean owner = actor.is(Role.FILER) && actor.belongsTo(declaration.department());
         boolean editable = owner && declaration.status().isEditable();
         boolean decides = actor.role().isReviewer() && declaration.status().isInReview()
-                && tasks.waitingFor(actor).stream().anyMatch(t -> t.declaration().id() == id);
+                && tasks.isWaitingFor(actor, declaration);
         var decisions = records.decisions(actor, id);
 
         model.addAttribute("d", declaration);

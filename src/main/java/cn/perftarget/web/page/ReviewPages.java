@@ -1,17 +1,18 @@
 package cn.perftarget.web.page;
 
-import java.util.Comparator;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
-import cn.perftarget.review.ReviewTask;
 import cn.perftarget.review.ReviewTasks;
 
-/** The reviewer's inbox: the declarations waiting at the caller's step, escalated and soonest due first. */
+/**
+ * The reviewer's inbox: the declarations waiting at the caller's step, a page at a time in the API's order
+ * (newest declaration first); escalated and overdue tasks are marked on their rows.
+ */
 @Controller
 class ReviewPages {
 
@@ -24,14 +25,12 @@ class ReviewPages {
     }
 
     @GetMapping("/tasks")
-    String inbox(Actor actor, Model model) {
-        var waiting = tasks.waitingFor(actor).stream()
-                .sorted(Comparator.comparing((ReviewTask t) -> t.task() == null || !t.task().escalated())
-                        .thenComparing(t -> t.task() == null || t.task().due() == null ? java.time.Instant.MAX : t.task().due()))
-                .toList();
+    String inbox(Actor actor, @RequestParam(required = false) String page, Model model) {
+        var waiting = tasks.waitingFor(actor, Pager.pageOf(page), Pager.SIZE);
+        model.addAttribute("pager", Pager.of(waiting));
         var titles = new java.util.HashMap<String, String>();
         definitions.latestVersions().forEach(d -> titles.put(d.key(), d.title()));
-        model.addAttribute("tasks", waiting);
+        model.addAttribute("tasks", waiting.items());
         model.addAttribute("titles", titles);
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("activeMenu", "/tasks");
