@@ -49,7 +49,12 @@ public class Api {
     }
 
     public As as(String username) {
-        return new As(username);
+        return new As(username, PASSWORD);
+    }
+
+    /** A user of the test's own, with their own password. */
+    public As as(String username, String password) {
+        return new As(username, password);
     }
 
     /**
@@ -62,7 +67,7 @@ public class Api {
     }
 
     public Response anonymous(HttpMethod method, String path) {
-        return exchange(null, method, path, null, null, null);
+        return exchange(null, null, method, path, null, null, null);
     }
 
     /** One call as the OpenAPI spec must document it. */
@@ -94,17 +99,19 @@ public class Api {
     public final class As {
 
         private final String username;
+        private final String password;
 
-        As(String username) {
+        As(String username, String password) {
             this.username = username;
+            this.password = password;
         }
 
         public Response get(String path) {
-            return exchange(username, HttpMethod.GET, path, null, null, null);
+            return exchange(username, password, HttpMethod.GET, path, null, null, null);
         }
 
         public Response get(String path, MediaType accept) {
-            return exchange(username, HttpMethod.GET, path, null, null, accept);
+            return exchange(username, password, HttpMethod.GET, path, null, null, accept);
         }
 
         /**
@@ -115,15 +122,15 @@ public class Api {
             if (path.equals("/api/declarations")) {
                 freeUniquenessKeys();
             }
-            return exchange(username, HttpMethod.POST, path, body, null, null);
+            return exchange(username, password, HttpMethod.POST, path, body, null, null);
         }
 
         public Response post(String path) {
-            return exchange(username, HttpMethod.POST, path, null, null, null);
+            return exchange(username, password, HttpMethod.POST, path, null, null, null);
         }
 
         public Response put(String path, Object body, String ifMatch) {
-            return exchange(username, HttpMethod.PUT, path, body, ifMatch, null);
+            return exchange(username, password, HttpMethod.PUT, path, body, ifMatch, null);
         }
 
         /**
@@ -132,7 +139,7 @@ public class Api {
          */
         public Response send(String method, String path, String body, Map<String, String> headers) {
             var request = client.method(HttpMethod.valueOf(method)).uri(java.net.URI.create(baseUrl + path))
-                    .header(HttpHeaders.AUTHORIZATION, basic(username));
+                    .header(HttpHeaders.AUTHORIZATION, basic(username, password));
             headers.forEach(request::header);
             if (body != null) {
                 request.body(body.getBytes(StandardCharsets.UTF_8));
@@ -141,11 +148,11 @@ public class Api {
         }
     }
 
-    private Response exchange(String username, HttpMethod method, String path, Object body, String ifMatch,
-                              MediaType accept) {
+    private Response exchange(String username, String password, HttpMethod method, String path, Object body,
+                              String ifMatch, MediaType accept) {
         var request = client.method(method).uri(path);
         if (username != null) {
-            request.header(HttpHeaders.AUTHORIZATION, basic(username));
+            request.header(HttpHeaders.AUTHORIZATION, basic(username, password));
         }
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
@@ -164,8 +171,8 @@ public class Api {
         });
     }
 
-    private static String basic(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response read(org.springframework.http.client.ClientHttpResponse res) throws java.io.IOException {

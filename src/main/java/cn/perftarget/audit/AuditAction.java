@@ -1,6 +1,6 @@
 package cn.perftarget.audit;
 
-/** Everything that can happen to a declaration and is kept for auditors. */
+/** Everything that can happen to a declaration or to the organisation and is kept for auditors. */
 public enum AuditAction {
     CREATED("创建"),
     SAVED("保存"),
@@ -17,7 +17,14 @@ public enum AuditAction {
     ESCALATED("审核超时升级"),
     EXPORTED("导出审计记录"),
     /** Someone tried to change the engine's state around our API (engine REST API, Camunda webapps). */
-    BACKDOOR_REFUSED("越权操作被拒绝");
+    BACKDOOR_REFUSED("越权操作被拒绝"),
+    /** The organisation (identity.Organisation), on the general chain: details hold what, before and after. */
+    UNIT_CREATED("新增单位"),
+    UNIT_CHANGED("修改单位"),
+    USER_CREATED("新增用户"),
+    USER_CHANGED("修改用户"),
+    PASSWORD_CHANGED("修改密码"),
+    ACCOUNT_LOCKED("账户锁定");
 
     private final String label;
 

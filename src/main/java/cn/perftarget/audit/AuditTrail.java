@@ -37,6 +37,26 @@ public class AuditTrail {
     }
 
     /**
+     * Appends events of one chain in this order, locking its head once (an import of many users is one chain-head
+     * lock, not one per event), in the caller's transaction like {@link #record}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long chainId = entries.get(0).declarationId();
+        if (entries.stream().anyMatch(e -> e.declarationId() != chainId)) {
+            throw new IllegalArgumentException("recordAll appends to one chain only");
+        }
+        var chain = chains.lockHead(chainId).orElseGet(() -> chains.save(new AuditChain(chainId)));
+        for (var entry : entries) {
+            var event = events.save(new AuditEvent(entry, clock.instant(), chain.length() + 1, chain.headHash()));
+            chain.advance(event.hash());
+        }
+    }
+
+    /**
      * Appends an event that concerns no single declaration to the {@link #GENERAL} chain, in a transaction of its
      * own: the event stays even when the caller's request is refused.
      */

@@ -1,33 +1,105 @@
 package cn.perftarget.declaration;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
+import cn.perftarget.identity.UnitKind;
+import cn.perftarget.identity.UnitTree;
 
 /**
- * Who may see and who may change a declaration. Filers and 主管部门 reviewers are scoped to their department;
- * 财政, experts, auditors and administrators see every department.
+ * Who may see, change and decide which declaration: the one place the rules live, following the unit tree. Filers
+ * see their own unit's; a 主管部门's reviewers those of the 主管部门 and every unit under it, and those whose review
+ * was fixed to it at submission; a 财政业务科室 those of the 主管部门 归口 to it and their units; the 绩效科, auditors and
+ * administrators all; experts what was routed to 专家评审. A person with several roles sees the union.
  */
 @Component
 class Access {
 
     private final Declarations declarations;
+    private final Directory directory;
 
-    Access(Declarations declarations) {
+    Access(Declarations declarations, Directory directory) {
         this.declarations = declarations;
+        this.directory = directory;
+    }
+
+    /** What the actor may see. */
+    DeclarationScope scopeOf(Actor actor) {
+        var units = directory.units();
+        var scope = DeclarationScope.NONE;
+        for (Role role : actor.roles()) {
+            scope = scope.or(switch (role) {
+                case FILER -> actor.department() == null ? DeclarationScope.NONE
+                        : DeclarationScope.ofUnits(Set.of(actor.department()), Set.of());
+                case DEPT_REVIEWER -> actor.department() == null ? DeclarationScope.NONE
+                        : DeclarationScope.ofUnits(units.subtree(actor.department()), Set.of(actor.department()));
+                case FINANCE_REVIEWER -> finance(units, actor.department());
+                case EXPERT -> new DeclarationScope(false, Set.of(), Set.of(), true);
+                case AUDITOR, ADMIN, SYSTEM -> DeclarationScope.ALL;
+            });
+        }
+        return scope;
+    }
+
+    /** Whose reviews the actor decides at a step: the 主管部门 fixed at submission, or the 财政科室's 归口. */
+    DeclarationScope decidingScope(Actor actor, DeclarationStatus step) {
+        return switch (step) {
+            case DEPT_REVIEW -> actor.is(Role.DEPT_REVIEWER) && actor.department() != null
+                    ? DeclarationScope.ofUnits(Set.of(), Set.of(actor.department())) : DeclarationScope.NONE;
+            case FINANCE_REVIEW -> {
+                if (!actor.is(Role.FINANCE_REVIEWER)) {
+                    yield DeclarationScope.NONE;
+                }
+                var finance = finance(directory.units(), actor.department());
+                yield finance.all() ? finance : DeclarationScope.ofUnits(Set.of(), finance.reviewedBy());
+            }
+            case EXPERT_REVIEW -> actor.is(Role.EXPERT) ? DeclarationScope.ALL : DeclarationScope.NONE;
+            default -> DeclarationScope.NONE;
+        };
+    }
+
+    /** Whether a reviewer (主管部门 or 财政) may upload declarations of this unit: it is in their review scope. */
+    boolean mayImportFor(Actor actor, String unit) {
+        var units = directory.units();
+        boolean dept = actor.is(Role.DEPT_REVIEWER) && actor.department() != null
+                && units.subtree(actor.department()).contains(unit);
+        var finance = actor.is(Role.FINANCE_REVIEWER) ? finance(units, actor.department()) : DeclarationScope.NONE;
+        return dept || finance.all() || finance.units().contains(unit);
+    }
+
+    private static DeclarationScope finance(UnitTree units, String unitCode) {
+        var unit = units.unit(unitCode);
+        if (unit.isEmpty()) {
+            return DeclarationScope.NONE;
+        }
+        if (unit.get().kind() == UnitKind.PERFORMANCE_SECTION) {
+            return DeclarationScope.ALL;
+        }
+        if (unit.get().kind() != UnitKind.FINANCE_SECTION) {
+            return DeclarationScope.NONE;
+        }
+        Set<String> covered = new HashSet<>();
+        unit.get().oversees().forEach(d -> covered.addAll(units.subtree(d)));
+        return DeclarationScope.ofUnits(covered, unit.get().oversees());
     }
 
     boolean canSee(Actor actor, Declaration declaration) {
-        return switch (actor.role()) {
-            case FILER, DEPT_REVIEWER -> actor.belongsTo(declaration.department());
-            case FINANCE_REVIEWER, EXPERT, AUDITOR, ADMIN, SYSTEM -> true;
-        };
+        return covers(scopeOf(actor), declaration);
+    }
+
+    static boolean covers(DeclarationScope scope, Declaration declaration) {
+        return scope.covers(declaration.department(), declaration.reviewDepartment(), declaration.expertRouted());
     }
 
     Declaration visible(Actor actor, long id) {
@@ -36,7 +108,7 @@ class Access {
                 .orElseThrow(() -> new DeclarationNotFoundException(id));
     }
 
-    /** A declaration the caller may see and, as a filer of its department, change. */
+    /** A declaration the caller may see and, as a filer of its unit, change. */
     Declaration owned(Actor actor, long id) {
         return requireFiler(actor, visible(actor, id));
     }
@@ -48,19 +120,30 @@ class Access {
                 .orElseThrow(() -> new DeclarationNotFoundException(id)));
     }
 
+    /** Refuses (403) a reviewer who sees the declaration but does not decide it at the step it is in. */
+    void requireDecides(Actor actor, Declaration declaration) {
+        if (!covers(decidingScope(actor, declaration.status()), declaration)) {
+            throw new ActionForbiddenException("“" + declaration.status().label() + "”环节的这份申报表不由当前用户（"
+                    + actor.role().label() + "）审核");
+        }
+    }
+
     private static Declaration requireFiler(Actor actor, Declaration declaration) {
-        if (!actor.is(Role.FILER)) {
-            throw new ActionForbiddenException("只有本部门填报人可以执行此操作，当前用户角色为“" + actor.role().label() + "”");
+        if (!actor.is(Role.FILER) || !actor.belongsTo(declaration.department())) {
+            throw new ActionForbiddenException("只有本单位填报人可以执行此操作，当前用户角色为“" + actor.role().label() + "”");
         }
         return declaration;
     }
 
     Specification<Declaration> listable(Actor actor, DeclarationStatus status, Integer year) {
+        return within(scopeOf(actor), status, year);
+    }
+
+    /** The declarations of a scope as a query: the WHERE clause of every list. */
+    static Specification<Declaration> within(DeclarationScope scope, DeclarationStatus status, Integer year) {
         return (root, query, cb) -> {
             var predicates = new ArrayList<Predicate>();
-            if (actor.is(Role.FILER) || actor.is(Role.DEPT_REVIEWER)) {
-                predicates.add(cb.equal(root.get("department"), actor.department()));
-            }
+            predicates.add(scopePredicate(scope, root, cb));
             if (status != null) {
                 predicates.add(cb.equal(root.get("status"), status));
             }
@@ -69,5 +152,22 @@ class Access {
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    private static Predicate scopePredicate(DeclarationScope scope, Root<Declaration> root, CriteriaBuilder cb) {
+        if (scope.all()) {
+            return cb.conjunction();
+        }
+        var any = new ArrayList<Predicate>();
+        if (!scope.units().isEmpty()) {
+            any.add(root.get("department").in(scope.units()));
+        }
+        if (!scope.reviewedBy().isEmpty()) {
+            any.add(root.get("reviewDepartment").in(scope.reviewedBy()));
+        }
+        if (scope.expertRouted()) {
+            any.add(cb.isTrue(root.get("expertRouted")));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
     }
 }

@@ -47,6 +47,10 @@ class Declaration {
     private Instant firstSubmittedAt;
     /** Held under a unique index: see DeclarationKeys. Null while the template's key is incomplete. */
     private String uniquenessKey;
+    /** The 主管部门 that reviews it, fixed at submission (the unit's 主管部门 then); null before the first. */
+    private String reviewDepartment;
+    /** Routed to 专家评审 at some time: experts see it from then on. */
+    private boolean expertRouted;
     @Version
     private long lockVersion;
 
@@ -92,6 +96,13 @@ class Declaration {
 
     void forwardToExpert() {
         move("转专家评审", EXPERT_REVIEW, FINANCE_REVIEW);
+        expertRouted = true;
+    }
+
+    /** A submission that passed validation is reviewed by this 主管部门 (its unit's 主管部门 now). */
+    void reviewedBy(String department) {
+        require("提交审核", DEPT_REVIEW);
+        reviewDepartment = department;
     }
 
     void returnForRevision() {
@@ -187,5 +198,13 @@ class Declaration {
 
     Instant firstSubmittedAt() {
         return firstSubmittedAt;
+    }
+
+    String reviewDepartment() {
+        return reviewDepartment;
+    }
+
+    boolean expertRouted() {
+        return expertRouted;
     }
 }

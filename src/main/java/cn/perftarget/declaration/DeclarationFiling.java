@@ -83,6 +83,10 @@ public class DeclarationFiling {
         if (!actor.is(Role.FILER) || actor.department() == null) {
             throw new ActionForbiddenException("只有填报人可以新建申报表，当前用户角色为“" + actor.role().label() + "”");
         }
+        if (directory.departmentCode(actor.department()).isEmpty()) {
+            throw new ActionForbiddenException("单位“" + directory.departmentName(actor.department())
+                    + "”已停用或不是填报单位，不能新建申报表");
+        }
         if (!forms.exists(formKey)) {
             throw InvalidRequestException.of("/formKey", "request.unknown-form", "表单“" + formKey + "”不存在");
         }

@@ -13,7 +13,6 @@ import cn.perftarget.audit.AuditAction;
 import cn.perftarget.declaration.process.ApprovalProcessEngine;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
-import cn.perftarget.identity.Role;
 import cn.perftarget.validation.DocumentValidator;
 
 /**
@@ -37,10 +36,12 @@ public class DeclarationImport {
     private final Views views;
     private final Journal journal;
     private final Clock clock;
+    private final Access access;
 
     DeclarationImport(Declarations declarations, DocumentStore documents, FormDefinitions forms,
                       DocumentValidator validator, ApprovalProcessEngine process, Views views, Journal journal,
-                      Clock clock) {
+                      Clock clock, Access access) {
+        this.access = access;
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
@@ -51,9 +52,9 @@ public class DeclarationImport {
         this.clock = clock;
     }
 
-    /** Whether the actor may upload declarations of this department: its 主管部门, or 财政. */
-    public static boolean mayImportFor(Actor actor, String department) {
-        return actor.is(Role.FINANCE_REVIEWER) || actor.is(Role.DEPT_REVIEWER) && actor.belongsTo(department);
+    /** Whether the actor may upload declarations of this unit: a reviewer whose review scope holds it. */
+    public boolean mayImportFor(Actor actor, String department) {
+        return access.mayImportFor(actor, department);
     }
 
     /**

@@ -64,12 +64,14 @@ public class DeclarationQueries {
     }
 
     /**
-     * One page, newest first, of the declarations in review step {@code step} that the caller may see and did not file
-     * themselves: those a reviewer of that step may decide.
+     * One page, newest first, of the declarations in review step {@code step} that the caller decides there (their
+     * 主管部门's reviews as fixed at submission, or their 财政科室's 归口; whatever else they may see) and did not file
+     * themselves.
      */
     public ResultPage<DeclarationView> awaiting(Actor actor, DeclarationStatus step, int page, int size) {
         Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(root.get("filedBy"), actor.username());
-        return page(access.listable(actor, step, null).and(notOwn), ListOrder.NEWEST, page, size);
+        return page(Access.within(access.decidingScope(actor, step), step, null).and(notOwn), ListOrder.NEWEST,
+                page, size);
     }
 
     private ResultPage<DeclarationView> page(Specification<Declaration> where, ListOrder order, int page, int size) {
@@ -91,6 +93,11 @@ public class DeclarationQueries {
             throw InvalidRequestException.of("page", "request.parameter", "参数“page”的值“" + page + "”无效：应在 0 到 "
                     + Integer.MAX_VALUE / size + " 之间");
         }
+    }
+
+    /** What the caller may see, as sets a list query can turn into a WHERE clause. */
+    public DeclarationScope scopeOf(Actor actor) {
+        return access.scopeOf(actor);
     }
 
     /** One declaration without its document. */

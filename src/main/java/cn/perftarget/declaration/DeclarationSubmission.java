@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.declaration.process.ApprovalProcessEngine;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 
 /** Filers' use cases that move a declaration through the process: submit, withdraw, adjust. */
 @Service
@@ -21,9 +22,11 @@ public class DeclarationSubmission {
     private final Views views;
     private final Journal journal;
     private final Clock clock;
+    private final Directory directory;
 
     DeclarationSubmission(Access access, ApprovalProcessEngine process, SubmissionCheck check,
-                          DocumentStore documents, Views views, Journal journal, Clock clock) {
+                          DocumentStore documents, Views views, Journal journal, Clock clock, Directory directory) {
+        this.directory = directory;
         this.access = access;
         this.process = process;
         this.check = check;
@@ -43,7 +46,14 @@ public class DeclarationSubmission {
         if (!from.isEditable()) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，不能提交");
         }
-        process.submit(declaration.processKey(), actor);
+        // Reviews follow the unit's 主管部门 as it is now; a later move of the unit leaves this review where it is.
+        String reviewDepartment = directory.units().departmentOf(declaration.department())
+                .orElseThrow(() -> new StatusConflictException("单位“" + directory.departmentName(declaration.department())
+                        + "”不属于任何主管部门，无法提交审核，请联系管理员"));
+        process.submit(declaration.processKey(), reviewDepartment, actor);
+        if (!declaration.status().isEditable()) {
+            declaration.reviewedBy(reviewDepartment);
+        }
         if (declaration.status().isEditable()) {
             var report = check.report(declaration);
             journal.record(actor, declaration, AuditAction.SUBMISSION_REJECTED, from,

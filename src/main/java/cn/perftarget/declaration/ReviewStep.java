@@ -39,6 +39,7 @@ public class ReviewStep {
             throw new StatusConflictException("申报表已不在“" + step.label() + "”环节，当前为“"
                     + declaration.status().label() + "”");
         }
+        access.requireDecides(actor, declaration);
         String task = DeclarationApprovalProcess.reviewTaskFor(step)
                 .orElseThrow(() -> new StatusConflictException("申报表当前状态为“" + step.label() + "”，不在审核中"));
         process.decide(declaration.processKey(), task, outcome, actor);

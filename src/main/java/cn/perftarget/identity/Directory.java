@@ -1,90 +1,118 @@
 package cn.perftarget.identity;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Looks up accounts and departments; also the {@link UserDetailsService} behind HTTP Basic. */
+/**
+ * The one place other modules ask about people and budget units, read from the database (app_user,
+ * budget_unit); also the {@link UserDetailsService} behind HTTP Basic and the page login. A future single sign-on
+ * maps a signed-in person to our user through {@link #actor(String)} by username.
+ */
 @Component
 public class Directory implements UserDetailsService {
 
-    private final Map<String, IdentityProperties.Account> accounts;
-    private final Map<String, String> departments;
-    private final PasswordEncoder passwords;
+    private final UserAccounts accounts;
+    private final JdbcTemplate jdbc;
+    private final LoginAttempts attempts;
+    private final Clock clock;
 
-    Directory(IdentityProperties properties, PasswordEncoder passwords) {
-        this.passwords = passwords;
-        this.accounts = properties.users().stream()
-                .collect(Collectors.toUnmodifiableMap(IdentityProperties.Account::username, Function.identity()));
-        this.departments = properties.departments();
-        accounts.values().stream()
-                .filter(a -> a.department() != null && !departments.containsKey(a.department()))
-                .findFirst()
-                .ifPresent(a -> {
-                    throw new IllegalStateException("用户 " + a.username() + " 的部门 " + a.department() + " 未在 perftarget.security.departments 中定义");
-                });
+    Directory(UserAccounts accounts, JdbcTemplate jdbc, LoginAttempts attempts, Clock clock) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.attempts = attempts;
+        this.clock = clock;
     }
 
     @Override
+    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var account = accounts.get(username);
-        if (account == null) {
-            throw new UsernameNotFoundException(username);
-        }
+        var account = accounts.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(account.username())
                 .password(account.password())
-                .roles(account.role().name())
+                .roles(account.roles().stream().map(Role::name).toArray(String[]::new))
+                .disabled(!account.enabled())
+                .accountLocked(account.lockedAt(clock.instant()))
                 .build();
     }
 
-    /** The actor for an authenticated username, if it is one of ours. */
+    /** The actor for an authenticated username, if it is one of ours (enabled or not). */
+    @Transactional(readOnly = true)
     public Optional<Actor> actor(String username) {
-        return Optional.ofNullable(accounts.get(username))
-                .map(a -> new Actor(a.username(), a.name() == null ? a.username() : a.name(), a.role(), a.department()));
+        return username == null ? Optional.empty() : accounts.findById(username).map(UserAccount::actor);
+    }
+
+    /** The actor if the account exists, is enabled and not locked: a session of anyone else ends at once. */
+    @Transactional(readOnly = true)
+    public Optional<Actor> activeActor(String username) {
+        return accounts.findById(username).filter(a -> a.enabled() && !a.lockedAt(clock.instant()))
+                .map(UserAccount::actor);
     }
 
     /** Every account, ordered by username. */
+    @Transactional(readOnly = true)
     public List<Actor> actors() {
-        return accounts.keySet().stream().sorted().map(username -> actor(username).orElseThrow()).toList();
+        return accounts.findAllByOrderByUsernameAsc().stream().map(UserAccount::actor).toList();
     }
 
-    /** Whether the password is this account's, checked against its stored (encoded) password. */
+    /**
+     * Whether the password is this enabled, unlocked account's (the Camunda webapps' login); a wrong one counts
+     * towards the lockout like a failed login of ours.
+     */
     public boolean passwordMatches(String username, String rawPassword) {
-        var account = accounts.get(username);
-        if (account == null || rawPassword == null) {
-            return false;
-        }
-        try {
-            return passwords.matches(rawPassword, account.password());
-        } catch (IllegalArgumentException noEncoderForStoredPassword) {
-            return false;
-        }
+        return attempts.check(username, rawPassword);
     }
 
-    /** The code of a department given by its Chinese name (as a sheet names it) or by its code. */
+    /** Every budget unit as it is now. */
+    public UnitTree units() {
+        Map<String, Set<String>> oversees = new HashMap<>();
+        jdbc.query("select finance_unit, department from finance_oversight", rs -> {
+            oversees.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        });
+        List<Unit> units = new ArrayList<>();
+        jdbc.query("select code, name, kind, parent_code, active from budget_unit", rs -> {
+            String code = rs.getString(1);
+            units.add(new Unit(code, rs.getString(2), UnitKind.valueOf(rs.getString(3)), rs.getString(4),
+                    rs.getBoolean(5), oversees.get(code)));
+        });
+        return new UnitTree(units);
+    }
+
+    /** The code of an active filing unit given by its Chinese name (as a sheet names it) or by its code. */
     public Optional<String> departmentCode(String nameOrCode) {
-        if (departments.containsKey(nameOrCode)) {
-            return Optional.of(nameOrCode);
-        }
-        return departments.entrySet().stream().filter(e -> e.getValue().equals(nameOrCode)).map(Map.Entry::getKey).findFirst();
+        var tree = units();
+        return tree.all().stream().filter(u -> u.kind().files() && u.active())
+                .filter(u -> u.code().equals(nameOrCode) || u.name().equals(nameOrCode))
+                .map(Unit::code).findFirst();
     }
 
-    /** Every department: code → Chinese name, sorted by code. */
+    /** Every active unit declarations are filed for (主管部门 and 二级单位): code → Chinese name, sorted by code. */
     public Map<String, String> departments() {
-        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(departments));
+        Map<String, String> out = new TreeMap<>();
+        units().all().stream().filter(u -> u.kind().files() && u.active()).forEach(u -> out.put(u.code(), u.name()));
+        return out;
     }
 
-    /** The Chinese name of a department code, or the code itself when unknown. */
+    /** The Chinese name of a unit code, or the code itself when unknown. */
     public String departmentName(String code) {
-        return departments.getOrDefault(code, code);
+        if (code == null) {
+            return null;
+        }
+        var names = jdbc.queryForList("select name from budget_unit where code = ?", String.class, code);
+        return names.isEmpty() ? code : names.get(0);
     }
 }

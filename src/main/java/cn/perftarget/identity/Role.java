@@ -1,6 +1,6 @@
 package cn.perftarget.identity;
 
-/** What a person may do in PerfTarget. One role per account. */
+/** What a person may do in PerfTarget. An account has one or more. */
 public enum Role {
     FILER("填报人"),
     DEPT_REVIEWER("主管部门审核人"),
@@ -19,6 +19,11 @@ public enum Role {
 
     public String label() {
         return label;
+    }
+
+    /** The roles in this enum's order (the first is the one an actor is named by). */
+    public static java.util.List<Role> ordered(java.util.Collection<Role> roles) {
+        return roles.stream().sorted().toList();
     }
 
     public boolean isReviewer() {

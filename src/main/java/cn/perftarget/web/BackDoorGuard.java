@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.WebappSessions;
 
 /**
@@ -50,17 +51,27 @@ final class BackDoorGuard extends OncePerRequestFilter {
     private final AuditTrail audit;
     private final WebappSessions webapps;
     private final ProblemWriter problems;
+    private final Directory directory;
 
-    BackDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems) {
+    BackDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems, Directory directory) {
         this.audit = audit;
         this.webapps = webapps;
         this.problems = problems;
+        this.directory = directory;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // A webapp session of a user disabled, locked or removed since they logged in ends with their next call.
+        var webappUser = path.startsWith(WEBAPP_API) ? webapps.userOf(request) : java.util.Optional.<String>empty();
+        if (webappUser.isPresent() && directory.activeActor(webappUser.get()).isEmpty()) {
+            request.getSession().invalidate();
+            problems.write(response, HttpStatus.UNAUTHORIZED, "账户不可用", "该账户已停用或已锁定，请联系管理员",
+                    "account-unavailable", path);
+            return;
+        }
         if (!refused(request.getMethod(), path)) {
             chain.doFilter(request, response);
             return;

@@ -64,6 +64,6 @@ class OpenApiConfiguration {
                         new Tag().name(REVIEW).description("审核人的待办任务、审核决定与审核意见"),
                         new Tag().name(AUDIT).description("审计人员查询、导出操作记录并校验哈希链"),
                         new Tag().name(FORMS).description("申报表模板及其文档的 JSON Schema；指标库"),
-                        new Tag().name(ADMIN).description("系统管理员的运维操作：在线备份")));
+                        new Tag().name(ADMIN).description("系统管理员：单位与用户（含 CSV 导入）、在线备份")));
     }
 }

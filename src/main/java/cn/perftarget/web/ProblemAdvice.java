@@ -31,6 +31,7 @@ import cn.perftarget.declaration.PreconditionRequiredException;
 import cn.perftarget.declaration.RevisionMismatchException;
 import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.files.SheetProblemException;
+import cn.perftarget.identity.OrganisationProblem;
 import cn.perftarget.validation.Finding;
 
 /** Every error of the API as application/problem+json; never a stack trace. */
@@ -62,6 +63,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ActionForbiddenException.class)
     ProblemDetail forbidden(ActionForbiddenException e) {
         return ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), "forbidden");
+    }
+
+    /** An organisation change refused as a whole; each error names its field and, in a CSV, its line. */
+    @ExceptionHandler(OrganisationProblem.class)
+    ProblemDetail organisation(OrganisationProblem e) {
+        var problem = switch (e.kind()) {
+            case INVALID -> ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", e.getMessage(), "invalid-request");
+            case NOT_FOUND -> ProblemWriter.problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage(), "not-found");
+            case CONFLICT -> ProblemWriter.problem(HttpStatus.CONFLICT, "数据冲突", e.getMessage(), "data-conflict");
+            case FORBIDDEN -> ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), "forbidden");
+        };
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors().stream().map(error -> {
+                var out = new java.util.LinkedHashMap<String, Object>();
+                out.put("path", error.path() == null ? "" : error.path());
+                if (error.line() != null) {
+                    out.put("line", error.line());
+                }
+                out.put("message", error.message());
+                return out;
+            }).toList());
+        }
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

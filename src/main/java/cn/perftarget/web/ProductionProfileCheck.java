@@ -13,11 +13,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Refuses to start the {@code prod} profile with settings only fit for a demo: accounts with a plain
- * ({@code {noop}}) password or the password {@code demo}, no ADMIN account, a {@code camunda.bpm.admin-user} (the
+ * Refuses to start the {@code prod} profile with settings only fit for a demo: seed accounts (perftarget.security.users)
+ * or a first administrator (PERFTARGET_ADMIN_PASSWORD) with a plain ({@code {noop}}) password or the password
+ * {@code demo}, a {@code camunda.bpm.admin-user} (the
  * webapps' users are ours, so it would be ignored or fail the start), the H2 console, the
  * engine's authorization checks off, or a session cookie that is not Secure/HttpOnly. Runs once the configuration
- * files are read and before any bean exists, so a bad start fails at once and names every problem.
+ * files are read and before any bean exists, so a bad start fails at once and names every problem. What only the
+ * database knows (an enabled ADMIN exists, no {noop} password is stored) is checked once it is open
+ * (identity.OrganisationSeed).
  */
 public final class ProductionProfileCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -43,17 +46,17 @@ public final class ProductionProfileCheck implements EnvironmentPostProcessor, O
         @SuppressWarnings("rawtypes")
         List<Map> users = binder.bind("perftarget.security.users", Bindable.listOf(Map.class)).orElse(List.of());
         for (var user : users) {
-            String password = String.valueOf(user.get("password"));
-            if (password.startsWith("{noop}") || password.equals("demo") || password.endsWith("}demo")) {
+            if (plain(String.valueOf(user.get("password")))) {
                 problems.add("用户 " + user.get("username") + " 使用演示或明文密码，请使用 {bcrypt} 密码");
             }
         }
-        if (users.stream().noneMatch(user -> "ADMIN".equals(String.valueOf(user.get("role"))))) {
-            problems.add("没有角色为 ADMIN 的用户（perftarget.security.users），无人能管理 PerfTarget 和 Camunda 网页应用");
+        String bootstrap = environment.getProperty("perftarget.security.bootstrap-admin.password", "");
+        if (!bootstrap.isEmpty() && plain(bootstrap)) {
+            problems.add("首位管理员密码（PERFTARGET_ADMIN_PASSWORD）不能是演示或明文 {noop} 密码");
         }
         if (adminUserConfigured(environment)) {
             problems.add("camunda.bpm.admin-user 已不再使用：Camunda 网页应用的用户即 PerfTarget 的用户，"
-                    + "管理员为 perftarget.security.users 中角色为 ADMIN 的用户，请删除该设置");
+                    + "管理员为 PerfTarget 中角色为 ADMIN 的用户（首位见 PERFTARGET_ADMIN_PASSWORD），请删除该设置");
         }
         if (environment.getProperty("spring.h2.console.enabled", Boolean.class, false)) {
             problems.add("H2 控制台（spring.h2.console.enabled）已开启");
@@ -66,6 +69,10 @@ public final class ProductionProfileCheck implements EnvironmentPostProcessor, O
             problems.add("会话 Cookie 须为 Secure 和 HttpOnly（server.servlet.session.cookie.*）");
         }
         return problems;
+    }
+
+    private static boolean plain(String password) {
+        return password.startsWith("{noop}") || password.equals("demo") || password.endsWith("}demo");
     }
 
     private static boolean adminUserConfigured(ConfigurableEnvironment environment) {

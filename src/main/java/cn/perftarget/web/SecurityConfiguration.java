@@ -31,6 +31,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.WebappSessions;
 
 /**
@@ -57,8 +58,21 @@ class SecurityConfiguration {
 
     /** One guard in both chains; not registered as a servlet filter of its own. */
     @Bean
-    BackDoorGuard backDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems) {
-        return new BackDoorGuard(audit, webapps, problems);
+    BackDoorGuard backDoorGuard(AuditTrail audit, WebappSessions webapps, ProblemWriter problems, Directory directory) {
+        return new BackDoorGuard(audit, webapps, problems, directory);
+    }
+
+    /** In the API and page chains; not registered as a servlet filter of its own. */
+    @Bean
+    ActiveAccountFilter activeAccountFilter(Directory directory, ProblemWriter problems) {
+        return new ActiveAccountFilter(directory, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<ActiveAccountFilter> activeAccountFilterOutsideSecurity(ActiveAccountFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
@@ -84,9 +98,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
-                                    SecurityHeaders headers, SingleSignOn sso) throws Exception {
+                                    SecurityHeaders headers, SingleSignOn sso, ActiveAccountFilter activeAccounts)
+            throws Exception {
         sessionAlongsideBasic(http)
                 .headers(headers)
+                .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth

@@ -58,11 +58,16 @@ class BatchImportApiTest {
         return job;
     }
 
+    /** Every declaration the user sees, page by page: the shared database holds more than one page. */
     private Map<Long, Integer> revisions(String user) {
         var all = new HashMap<Long, Integer>();
-        http.get(user, "/api/declarations?size=500", "application/json").json()
-                .forEach(d -> all.put(d.path("id").asLong(), d.path("revision").asInt()));
-        return all;
+        for (int page = 0; ; page++) {
+            var items = http.get(user, "/api/declarations?size=500&page=" + page, "application/json").json();
+            items.forEach(d -> all.put(d.path("id").asLong(), d.path("revision").asInt()));
+            if (items.size() < 500) {
+                return all;
+            }
+        }
     }
 
     /**

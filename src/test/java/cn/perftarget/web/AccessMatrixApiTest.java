@@ -26,7 +26,8 @@ import cn.perftarget.Fixtures;
 
 /**
  * Who may do what, against a declaration of HP-BDC (filed by filer1) in the state each call needs. A declaration
- * the caller may not see is 404; one the caller sees but may not act on is 403.
+ * the caller may not see is 404; one the caller sees but may not act on is 403. The expert sees only what was routed
+ * to 专家评审 (ReviewRoutingApiTest); the unit tree's rules are in UnitScopeMatrixApiTest.
  */
 @ApplicationTest
 class AccessMatrixApiTest {
@@ -35,19 +36,19 @@ class AccessMatrixApiTest {
             call              filer1  filer2  dept1  dept2  finance1  expert1  auditor1  admin
             CREATE            201     201     403    403    403       403      403       403
             LIST              200     200     200    200    200       200      200       200
-            GET               200     404     200    404    200       200      200       200
-            SAVE              200     404     403    404    403       403      403       403
-            VALIDATION        200     404     200    404    200       200      200       200
-            SUBMISSION        200     404     403    404    403       403      403       403
-            WITHDRAWAL        200     404     403    404    403       403      403       403
-            ADJUSTMENT        200     404     403    404    403       403      403       403
+            GET               200     404     200    404    200       404      200       200
+            SAVE              200     404     403    404    403       404      403       403
+            VALIDATION        200     404     200    404    200       404      200       200
+            SUBMISSION        200     404     403    404    403       404      403       403
+            WITHDRAWAL        200     404     403    404    403       404      403       403
+            ADJUSTMENT        200     404     403    404    403       404      403       403
             TASKS             403     403     200    200    200       200      403       403
-            DEPT_DECISION     403     404     200    404    403       403      403       403
-            FINANCE_DECISION  403     404     403    404    200       403      403       403
-            REVISIONS         200     404     200    404    200       200      200       200
-            REVISION          200     404     200    404    200       200      200       200
-            DIFF              200     404     200    404    200       200      200       200
-            HISTORY           200     404     200    404    200       200      200       200
+            DEPT_DECISION     403     404     200    404    403       404      403       403
+            FINANCE_DECISION  403     404     403    404    200       404      403       403
+            REVISIONS         200     404     200    404    200       404      200       200
+            REVISION          200     404     200    404    200       404      200       200
+            DIFF              200     404     200    404    200       404      200       200
+            HISTORY           200     404     200    404    200       404      200       200
             """;
 
     @Autowired
@@ -128,7 +129,7 @@ class AccessMatrixApiTest {
             dept1,    true,  false
             dept2,    false, true
             finance1, true,  true
-            expert1,  true,  true
+            expert1,  false, false
             auditor1, true,  true
             admin,    true,  true
             """)
@@ -168,7 +169,7 @@ class AccessMatrixApiTest {
     @CsvSource(textBlock = """
             dept1,    409
             finance1, 409
-            expert1,  409
+            expert1,  404
             dept2,    404
             filer2,   404
             """)

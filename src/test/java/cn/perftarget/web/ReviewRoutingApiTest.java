@@ -39,12 +39,14 @@ class ReviewRoutingApiTest {
     void largeBudgetGoesToExpertReviewAndIsApprovedByTheExpert() {
         long id = inFinanceReview(withBudget("600"));
         assertThat(taskIds("expert1")).doesNotContain(id);
+        assertThat(api.as("expert1").get(path(id)).status()).as("not yet routed to experts").isEqualTo(404);
 
         var financeApproved = decide(api, "finance1", id, Map.of("outcome", "approve", "grade", "优"));
         assertThat(financeApproved.status()).as(financeApproved.text()).isEqualTo(200);
         assertThat(financeApproved.body().path("status").asText()).isEqualTo("EXPERT_REVIEW");
         assertThat(financeApproved.body().path("approvedRevision").isNull()).isTrue();
         assertThat(statusOf(api, "filer1", id)).isEqualTo("EXPERT_REVIEW");
+        assertThat(api.as("expert1").get(path(id)).status()).as("routed to experts").isEqualTo(200);
 
         var expertTasks = api.as("expert1").get("/api/tasks");
         assertThat(ids(expertTasks)).contains(id);
@@ -141,7 +143,7 @@ class ReviewRoutingApiTest {
         assertThat(approved.body().path("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.body().path("approvedRevision").asInt()).isEqualTo(2);
         assertThat(taskIds("expert1")).doesNotContain(id);
-        problem(approve(api, "expert1", id), 409);
+        problem(approve(api, "expert1", id), 404);
 
         var history = api.as("auditor1").get(path(id, "history"));
         assertThat(history.body().findValuesAsText("toStatus")).doesNotContain("EXPERT_REVIEW");

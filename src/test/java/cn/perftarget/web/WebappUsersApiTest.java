@@ -212,6 +212,25 @@ class WebappUsersApiTest {
         return ids;
     }
 
+    @Test
+    void aWebappSessionOfAUserDisabledSinceEndsWithTheNextCall() throws Exception {
+        String username = "w" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "Webapp-" + java.util.UUID.randomUUID();
+        var created = api.as("admin").post("/api/admin/users", java.util.Map.of("username", username, "name", "网页应用测试",
+                "unit", "HP-EDU", "roles", List.of("DEPT_REVIEWER"), "password", password));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        var webapp = new Webapp();
+        assertThat(webapp.login("tasklist", username, password).statusCode()).isEqualTo(200);
+        assertThat(webapp.send("GET", ENGINE + "/task?maxResults=10", null).statusCode()).isEqualTo(200);
+
+        api.as("admin").put("/api/admin/users/" + username, java.util.Map.of("name", "网页应用测试", "unit", "HP-EDU",
+                "roles", List.of("DEPT_REVIEWER"), "enabled", false), null);
+
+        var refused = webapp.send("GET", ENGINE + "/task?maxResults=10", null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(new Webapp().login("tasklist", username, password).statusCode()).isNotEqualTo(200);
+    }
+
     /** A browser session of the Camunda webapps: cookies, and the CSRF token the webapps hand out and expect back. */
     private final class Webapp {
 

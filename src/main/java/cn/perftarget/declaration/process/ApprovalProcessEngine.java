@@ -8,6 +8,7 @@ import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_D
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_FORM_KEY;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.REVIEW_TASKS_IN_ORDER;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_OUTCOME;
+import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_REVIEW_DEPARTMENT;
 import static cn.perftarget.declaration.process.DeclarationApprovalProcess.VAR_YEAR;
 
 import java.util.ArrayList;
@@ -123,9 +124,12 @@ public class ApprovalProcessEngine {
         return byDeclaration;
     }
 
-    /** Completes fill-in; the process then validates and either moves on to review or comes back. */
-    public void submit(BusinessKey key, Actor actor) {
-        completeTask(key, TASK_FILL_IN, Map.of(), actor);
+    /**
+     * Completes fill-in for review by {@code reviewDepartment} (a 主管部门 code); the process then validates and either
+     * moves on to review or comes back.
+     */
+    public void submit(BusinessKey key, String reviewDepartment, Actor actor) {
+        completeTask(key, TASK_FILL_IN, Map.of(VAR_REVIEW_DEPARTMENT, reviewDepartment), actor);
     }
 
     public void withdraw(BusinessKey key, Actor actor) {

@@ -39,6 +39,11 @@ public final class DeclarationApprovalProcess {
     /** Routing facts. */
     public static final String VAR_DEPARTMENT = "department";
     public static final String VAR_FORM_KEY = "formKey";
+    /**
+     * The 主管部门 that reviews this round (the filing unit's 主管部门 when it was submitted): the routing fact behind the
+     * candidate groups of the department and finance reviews.
+     */
+    public static final String VAR_REVIEW_DEPARTMENT = "reviewDepartment";
     public static final String VAR_VALID = "valid";
     public static final String VAR_OUTCOME = "outcome";
     public static final String VAR_YEAR = "year";

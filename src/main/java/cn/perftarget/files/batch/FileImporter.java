@@ -51,7 +51,7 @@ public class FileImporter {
             return failed(index, fileName, name, year.asInt(), message,
                     List.of(new CellError("/header/department", departmentCell, message)));
         }
-        if (!DeclarationImport.mayImportFor(actor, code.get())) {
+        if (!imports.mayImportFor(actor, code.get())) {
             String message = departmentCell + "：部门“" + name + "”不在您的审核范围内";
             return failed(index, fileName, name, year.asInt(), message,
                     List.of(new CellError("/header/department", departmentCell, message)));

@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
+import cn.perftarget.identity.Unit;
+import cn.perftarget.identity.UnitKind;
 import cn.perftarget.identity.WorkGroups;
 
 /**
@@ -50,17 +52,20 @@ final class DirectoryIdentityProvider implements ReadOnlyIdentityProvider, Sessi
     /** Every user as Camunda sees it, with the ids of its groups. */
     Map<User, List<String>> users() {
         Map<User, List<String>> users = new LinkedHashMap<>();
+        var units = directory.units();
         for (Actor actor : directory.actors()) {
             var user = new UserEntity(actor.username());
             user.setFirstName(actor.name());
-            user.setLastName(actor.department() == null ? actor.role().label()
-                    : directory.departmentName(actor.department()));
-            users.put(user, WorkGroups.of(actor, escalationGroup));
+            user.setLastName(units.unit(actor.department()).map(Unit::name).orElse(actor.role().label()));
+            users.put(user, WorkGroups.of(actor, units, escalationGroup));
         }
         return users;
     }
 
-    /** Every group: one per role, one per department's reviewers, the supervisors of escalated reviews. */
+    /**
+     * Every group: one per role, per 主管部门 one of its reviewers and one of the 财政 reviewers it is 归口 to, the
+     * 绩效科's, the supervisors of escalated reviews.
+     */
     List<Group> groups() {
         List<Group> groups = new ArrayList<>();
         for (Role role : Role.values()) {
@@ -69,9 +74,14 @@ final class DirectoryIdentityProvider implements ReadOnlyIdentityProvider, Sessi
                         role == Role.ADMIN ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
             }
         }
-        directory.departments().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d ->
-                groups.add(group(WorkGroups.deptReviewersOf(d.getKey()), Role.DEPT_REVIEWER.label() + "（" + d.getValue() + "）",
-                        Groups.GROUP_TYPE_WORKFLOW)));
+        directory.units().all().stream().filter(u -> u.kind() == UnitKind.DEPARTMENT).forEach(d -> {
+            groups.add(group(WorkGroups.deptReviewersOf(d.code()), Role.DEPT_REVIEWER.label() + "（" + d.name() + "）",
+                    Groups.GROUP_TYPE_WORKFLOW));
+            groups.add(group(WorkGroups.financeReviewersOf(d.code()), Role.FINANCE_REVIEWER.label() + "（归口 "
+                    + d.name() + "）", Groups.GROUP_TYPE_WORKFLOW));
+        });
+        groups.add(group(WorkGroups.FINANCE_REVIEWERS_ALL, Role.FINANCE_REVIEWER.label() + "（绩效科）",
+                Groups.GROUP_TYPE_WORKFLOW));
         groups.add(group(escalationGroup, "超时审核督办", Groups.GROUP_TYPE_WORKFLOW));
         return groups;
     }

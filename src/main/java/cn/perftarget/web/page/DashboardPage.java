@@ -61,7 +61,11 @@ class DashboardPage {
         var progress = queries.progress(actor, budgetYear);
         boolean pastDeadline = clock.instant().isAfter(deadlines.deadline(budgetYear));
         var lines = new ArrayList<Line>();
+        var scope = queries.scopeOf(actor);
         directory.departments().forEach((code, name) -> {
+            if (!scope.covers(code, null, false)) {
+                return;
+            }
             Map<DeclarationStatus, Long> counts = progress.counts().getOrDefault(code, Map.of());
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             boolean missing = total == 0;

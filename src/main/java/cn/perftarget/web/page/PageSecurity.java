@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import cn.perftarget.web.ActiveAccountFilter;
 import cn.perftarget.web.SecurityHeaders;
 import cn.perftarget.web.SingleSignOn;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -27,9 +29,11 @@ class PageSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, SecurityHeaders headers, SingleSignOn sso) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SecurityHeaders headers, SingleSignOn sso,
+                                  ActiveAccountFilter activeAccounts) throws Exception {
         http
                 .headers(headers)
+                .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
                         path("/oauth2/**"), path("/login/oauth2/**"),
                         path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
@@ -48,7 +52,10 @@ class PageSecurity {
                         String password = request.getParameter("password");
                         boolean missing = username == null || username.isBlank() || password == null
                                 || password.isEmpty();
-                        response.sendRedirect(request.getContextPath() + "/login?" + (missing ? "missing" : "error"));
+                        boolean unavailable = e instanceof org.springframework.security.authentication.DisabledException
+                                || e instanceof org.springframework.security.authentication.LockedException;
+                        response.sendRedirect(request.getContextPath() + "/login?"
+                                + (missing ? "missing" : unavailable ? "disabled" : "error"));
                     })
                     .defaultSuccessUrl("/", false));
         }

@@ -1,0 +1,6 @@
+package cn.perftarget.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BudgetUnits extends JpaRepository<BudgetUnit, String> {
+}
