@@ -10,7 +10,9 @@
       headers[meta('_csrf_header')] = meta('_csrf');
     }
     let body;
-    if (options.body !== undefined) {
+    if (options.form !== undefined) {
+      body = options.form;  // FormData: the browser sets the multipart Content-Type with its boundary
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
@@ -67,11 +69,24 @@
   document.addEventListener('DOMContentLoaded', () => {
     const create = document.getElementById('create');
     if (create) {
+      const formKey = create.elements.formKey;
+      const copyFrom = create.elements.copyFrom;
+      const offerSameTemplate = () => {   // only a declaration of the chosen template can be copied
+        [...copyFrom.options].forEach(o => o.hidden = o.value !== '' && o.dataset.form !== formKey.value);
+        if (copyFrom.selectedOptions[0]?.hidden) {
+          copyFrom.value = '';
+        }
+      };
+      formKey.addEventListener('change', offerSameTemplate);
+      offerSameTemplate();
       create.addEventListener('submit', async event => {
         event.preventDefault();
         const form = new FormData(create);
-        const response = await api('POST', '/api/declarations',
-            {body: {formKey: form.get('formKey'), year: Number(form.get('year'))}});
+        const body = {formKey: form.get('formKey'), year: Number(form.get('year'))};
+        if (form.get('copyFrom')) {
+          body.copyFrom = Number(form.get('copyFrom'));
+        }
+        const response = await api('POST', '/api/declarations', {body});
         if (response.ok) {
           location.href = '/declarations/' + response.data.id;
         } else {

@@ -149,7 +149,9 @@
     renumber(list);
     changed();
     item.querySelector('input:not([readonly]), select, textarea')?.focus();
+    return item;
   }
+  window.PT.addRow = addRow;  // the 指标库 dialog (library.js) adds its rows the same way
 
   function rowOp(button) {
     const item = button.closest('[data-item]');

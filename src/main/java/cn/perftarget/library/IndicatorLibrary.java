@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Service;
 public class IndicatorLibrary {
 
     private final List<LibraryIndicator> indicators = new ArrayList<>();
+    private final Map<String, Set<String>> formsOf = new HashMap<>();
 
     IndicatorLibrary(LibraryProperties properties, ObjectMapper json) {
         try {
@@ -41,6 +46,9 @@ public class IndicatorLibrary {
         if (framework.isEmpty() || !root.path("indicators").isArray()) {
             throw new IllegalStateException("指标库文件 " + file + " 需要 framework 和 indicators");
         }
+        var forms = new HashSet<String>();
+        root.path("forms").forEach(form -> forms.add(form.asText()));
+        formsOf.put(framework, forms);
         int i = 0;
         for (JsonNode item : root.path("indicators")) {
             for (String field : List.of("level1", "level2", "name", "value")) {
@@ -57,11 +65,13 @@ public class IndicatorLibrary {
 
     /**
      * The indicators that match every given filter, core indicators first; blank filters match all.
-     * {@code level1}/{@code level2} match with or without the 指标 suffix; {@code q} looks in names, levels and notes.
+     * {@code level1}/{@code level2} match with or without the 指标 suffix; {@code q} looks in names, levels and notes;
+     * {@code form} keeps the frameworks that serve that form template (its key, e.g. {@code dept-overall}).
      */
-    public List<LibraryIndicator> search(String q, String level1, String level2, String framework) {
+    public List<LibraryIndicator> search(String q, String level1, String level2, String framework, String form) {
         return indicators.stream()
                 .filter(i -> blank(framework) || i.framework().equals(framework.strip()))
+                .filter(i -> blank(form) || formsOf.get(i.framework()).contains(form.strip()))
                 .filter(i -> blank(level1) || level(i.level1()).equals(level(level1)))
                 .filter(i -> blank(level2) || level(i.level2()).equals(level(level2)))
                 .filter(i -> blank(q) || contains(i, q.strip().toLowerCase(Locale.ROOT)))

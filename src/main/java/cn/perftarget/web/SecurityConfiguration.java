@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -96,8 +98,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, BackDoorGuard backDoorGuard,
-                                    SecurityHeaders headers, ActiveAccountFilter activeAccounts) throws Exception {
-        return sessionAlongsideBasic(http)
+                                    SecurityHeaders headers, ActiveAccountFilter activeAccounts, SingleSignOn sso)
+            throws Exception {
+        sessionAlongsideBasic(http)
                 .headers(headers)
                 .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
@@ -106,29 +109,38 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    // A caller who sent credentials learns that they were wrong, not that none were sent.
-                    if (e instanceof BadCredentialsException || e instanceof UsernameNotFoundException) {
-                        problems.write(response, HttpStatus.UNAUTHORIZED, "用户名或密码错误",
-                                "用户名或密码错误，请检查后重试", "bad-credentials", request.getRequestURI());
-                    } else if (e instanceof DisabledException || e instanceof LockedException) {
-                        problems.write(response, HttpStatus.UNAUTHORIZED, "账户不可用",
-                                "该账户已停用或已锁定，请联系管理员", "account-unavailable", request.getRequestURI());
-                    } else {
-                        problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
-                                "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI());
-                    }
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    if (e instanceof CsrfException) {
-                        problems.write(response, HttpStatus.FORBIDDEN, "CSRF 令牌无效",
-                                "页面的安全令牌缺失或已失效，请刷新页面后重试", "csrf", request.getRequestURI());
-                    } else {
-                        problems.write(response, HttpStatus.FORBIDDEN, "无权访问",
-                                "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI());
-                    }
-                }))
-                .build();
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(problems, request, response, e))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problems.write(response, HttpStatus.FORBIDDEN, "CSRF 令牌无效",
+                                        "页面的安全令牌缺失或已失效，请刷新页面后重试", "csrf", request.getRequestURI());
+                            } else {
+                                problems.write(response, HttpStatus.FORBIDDEN, "无权访问",
+                                        "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI());
+                            }
+                        }));
+        if (sso.localPasswords()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(
+                    (request, response, e) -> unauthorized(problems, request, response, e)));
+        }
+        sso.api(http);
+        return http.build();
+    }
+
+    /** A caller who sent credentials learns that they were wrong, not that none were sent. */
+    private static void unauthorized(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException e) throws java.io.IOException {
+        if (e instanceof BadCredentialsException || e instanceof UsernameNotFoundException) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "用户名或密码错误",
+                    "用户名或密码错误，请检查后重试", "bad-credentials", request.getRequestURI());
+        } else if (e instanceof DisabledException || e instanceof LockedException) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "账户不可用",
+                    "该账户已停用或已锁定，请联系管理员", "account-unavailable", request.getRequestURI());
+        } else {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "未认证",
+                    "请使用 HTTP Basic 提供用户名和密码", "unauthenticated", request.getRequestURI());
+        }
     }
 
     /**

@@ -56,6 +56,10 @@ class LibraryAndCopyApiTest {
         assertThat(project).allSatisfy(i -> assertThat(i.path("framework").asText()).isEqualTo("project-2021"));
         assertThat(project).extracting(i -> i.path("level1").asText()).contains("成本指标", "满意度指标");
         assertThat(library("filer1", "?framework=none")).isEmpty();
+        assertThat(library("filer1", "?form=project-expenditure")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.path("framework").asText()).isEqualTo("project-2021"));
+        assertThat(library("filer1", "?form=dept-overall")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.path("framework").asText()).isEqualTo("dept-2015"));
 
         assertThat(http.get(null, "/api/indicator-library", "application/json").status()).isEqualTo(401);
         var tooLong = http.get("filer1", "/api/indicator-library?q=" + "x".repeat(101), "application/json");

@@ -58,6 +58,11 @@ class DeclarationPages {
                     + actor.role().label() + "”");
         }
         model.addAttribute("forms", definitions.latestVersions());
+        model.addAttribute("earlier", queries.list(actor, null, null).stream()
+                .sorted(Comparator.comparingInt(DeclarationView::year).reversed()
+                        .thenComparing(DeclarationView::id, Comparator.reverseOrder()))
+                .toList());
+        model.addAttribute("titles", titles());
         model.addAttribute("nextYear", Year.now().getValue() + 1);
         model.addAttribute("activeMenu", "/declarations/new");
         return "declarations/new";

@@ -67,9 +67,11 @@ class PageModel {
     private static List<MenuItem> menu(Role role) {
         return switch (role) {
             case FILER -> List.of(new MenuItem("/declarations", "我的申报"), new MenuItem("/declarations/new", "新建申报"));
-            case DEPT_REVIEWER, EXPERT -> List.of(new MenuItem("/tasks", "待办审核"), new MenuItem("/declarations", "申报列表"));
+            case DEPT_REVIEWER -> List.of(new MenuItem("/tasks", "待办审核"), new MenuItem("/declarations", "申报列表"),
+                    new MenuItem("/imports", "批量导入"));
+            case EXPERT -> List.of(new MenuItem("/tasks", "待办审核"), new MenuItem("/declarations", "申报列表"));
             case FINANCE_REVIEWER -> List.of(new MenuItem("/dashboard", "填报进度"), new MenuItem("/tasks", "待办审核"),
-                    new MenuItem("/declarations", "申报列表"));
+                    new MenuItem("/declarations", "申报列表"), new MenuItem("/imports", "批量导入"));
             case AUDITOR -> List.of(new MenuItem("/audit", "审计查询"), new MenuItem("/declarations", "申报列表"));
             case ADMIN, SYSTEM -> List.of(new MenuItem("/declarations", "申报列表"));
         };

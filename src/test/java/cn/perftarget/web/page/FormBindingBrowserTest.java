@@ -103,6 +103,36 @@ class FormBindingBrowserTest {
     }
 
     @Test
+    void aFilerStartsAnIndicatorRowFromTheLibraryAndTypesTheFigureOverItsN() {
+        long id = declaration("dept-overall", 2069, Fixtures.validDocument(2069));
+        int before = api.as("filer1").get("/api/declarations/" + id).body().at("/document/annualGoals/0/indicators").size();
+        try (var browser = new Browser(port)) {
+            browser.login("filer1").open("/declarations/" + id);
+            assertThat(browser.all("[data-library]")).as("each goal's indicator table offers the library")
+                    .hasSize(api.as("filer1").get("/api/declarations/" + id).body().at("/document/annualGoals").size()
+                            + api.as("filer1").get("/api/declarations/" + id).body().at("/document/longTermGoals").size());
+            browser.click("[data-item='/annualGoals/0'] button[data-library]");
+            browser.type(org.openqa.selenium.By.id("library-q"), "重点工作任务");
+            browser.waitFor("#library-results tr strong.core");
+            browser.screenshot("library");
+            browser.click("#library-results tr:first-child button");
+            String added = "/annualGoals/0/indicators/" + before;
+            assertThat(browser.field(added + "/level1").getAttribute("value")).isEqualTo("产出指标");
+            assertThat(browser.field(added + "/level2").getAttribute("value")).isEqualTo("数量指标");
+            assertThat(browser.field(added + "/name").getAttribute("value")).isEqualTo("年度重点工作任务完成数");
+            var value = browser.field(added + "/value");
+            assertThat(value.getAttribute("value")).isEqualTo("≥N项");
+            value.sendKeys("12");  // replaces the selected N
+            browser.choose(added + "/standard", "计划标准");
+            browser.click("#save");
+            browser.message("已保存");
+        }
+        JsonNode row = api.as("filer1").get("/api/declarations/" + id).body().at("/document/annualGoals/0/indicators/" + before);
+        assertThat(row.get("name").asText()).isEqualTo("年度重点工作任务完成数");
+        assertThat(row.get("value").asText()).isEqualTo("≥12项");
+    }
+
+    @Test
     void everyFindingOfAReportIsShownAtItsField() throws IOException {
         ObjectNode seed;
         try (InputStream in = getClass().getResourceAsStream("/forms/samples/dept-overall-2020-huangpi-seed.json")) {

@@ -24,7 +24,7 @@ class PageSecurityTest {
     @Test
     void pagesSendAnonymousVisitorsToTheLoginForm() {
         var session = new PageSession(port);
-        for (String page : new String[] {"/", "/declarations", "/declarations/1", "/tasks", "/audit", "/dashboard"}) {
+        for (String page : new String[] {"/", "/declarations", "/declarations/1", "/tasks", "/audit", "/dashboard", "/imports"}) {
             var response = session.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
@@ -44,6 +44,18 @@ class PageSecurityTest {
         assertThat(missing.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?missing"));
         assertThat(session.get("/login?missing").body()).contains("请输入用户名和密码").doesNotContain("用户名或密码错误");
         assertThat(session.get("/declarations").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void batchImportIsAPageForReviewersOfDepartmentsAndFinanceOnly() {
+        for (var user : Map.of("dept1", 200, "finance1", 200, "filer1", 403, "auditor1", 403, "expert1", 403).entrySet()) {
+            var session = new PageSession(port);
+            session.login(user.getKey(), Api.PASSWORD);
+            var page = session.get("/imports");
+            assertThat(page.statusCode()).as(user.getKey()).isEqualTo(user.getValue());
+            assertThat(page.body()).as(user.getKey()).contains(user.getValue() == 200 ? "name=\"files\"" : "批量导入只对");
+            assertThat(session.get("/").statusCode()).isEqualTo(302);
+        }
     }
 
     @Test

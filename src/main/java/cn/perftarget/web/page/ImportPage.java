@@ -1,0 +1,36 @@
+package cn.perftarget.web.page;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.perftarget.declaration.ActionForbiddenException;
+import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Role;
+
+/** 批量导入: its script uploads the xlsx files to {@code POST /api/imports} and shows the job's progress per file. */
+@Controller
+class ImportPage {
+
+    static final Set<Role> IMPORTERS = Set.of(Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER);
+
+    private final FormDefinitions definitions;
+
+    ImportPage(FormDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    @GetMapping("/imports")
+    String imports(Actor actor, Model model) {
+        if (!IMPORTERS.contains(actor.role())) {
+            throw new ActionForbiddenException("批量导入只对主管部门审核人和财政审核人开放，当前用户角色为“"
+                    + actor.role().label() + "”");
+        }
+        model.addAttribute("forms", definitions.latestVersions());
+        model.addAttribute("activeMenu", "/imports");
+        return "imports";
+    }
+}
