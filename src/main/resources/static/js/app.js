@@ -12,6 +12,9 @@
     let body;
     if (options.form !== undefined) {
       body = options.form;  // FormData: the browser sets the multipart Content-Type with its boundary
+    } else if (options.raw !== undefined) {
+      headers['Content-Type'] = options.contentType;
+      body = options.raw;   // bytes as they are (a CSV keeps its BOM)
     } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);

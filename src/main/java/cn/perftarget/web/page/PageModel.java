@@ -57,7 +57,8 @@ class PageModel {
 
     static String home(Role role) {
         return switch (role) {
-            case FILER, ADMIN, SYSTEM -> "/declarations";
+            case FILER, SYSTEM -> "/declarations";
+            case ADMIN -> "/admin/units";
             case DEPT_REVIEWER, EXPERT -> "/tasks";
             case FINANCE_REVIEWER -> "/dashboard";
             case AUDITOR -> "/audit";
@@ -73,7 +74,9 @@ class PageModel {
             case FINANCE_REVIEWER -> List.of(new MenuItem("/dashboard", "填报进度"), new MenuItem("/tasks", "待办审核"),
                     new MenuItem("/declarations", "申报列表"), new MenuItem("/imports", "批量导入"));
             case AUDITOR -> List.of(new MenuItem("/audit", "审计查询"), new MenuItem("/declarations", "申报列表"));
-            case ADMIN, SYSTEM -> List.of(new MenuItem("/declarations", "申报列表"));
+            case ADMIN -> List.of(new MenuItem("/admin/units", "单位管理"), new MenuItem("/admin/users", "用户管理"),
+                    new MenuItem("/declarations", "申报列表"));
+            case SYSTEM -> List.of(new MenuItem("/declarations", "申报列表"));
         };
     }
 

@@ -58,9 +58,13 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the login form as a user would. */
     Browser login(String username) {
+        return login(username, "demo");
+    }
+
+    Browser login(String username, String password) {
         open("/login");
         type(By.name("username"), username);
-        type(By.name("password"), "demo");
+        type(By.name("password"), password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
         return this;
