@@ -33,7 +33,8 @@ final class BenchmarkUsers {
     static List<String> arguments(List<Department> departments) {
         List<String> args = new ArrayList<>();
         int user = 0;
-        args.addAll(account(user++, FINANCE, "FINANCE_REVIEWER", null));
+        // 财政 in the demo organisation's 绩效科, which reviews every unit; the benchmark departments are 主管部门.
+        args.addAll(account(user++, FINANCE, "FINANCE_REVIEWER", "CZ-JXK"));
         args.addAll(account(user++, "admin", "ADMIN", null));
         for (Department d : departments) {
             args.add("--perftarget.security.departments." + d.code() + "=基准测试部门" + d.code().substring(3));
