@@ -23,13 +23,13 @@ import cn.perftarget.identity.Actor;
  * {@link ProblemResponses} and {@link DocumentSchemas}.
  */
 @Configuration
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
 
-    static final String FILING = "申报";
-    static final String REVIEW = "审核";
-    static final String AUDIT = "审计";
-    static final String FORMS = "表单";
-    static final String ADMIN = "管理";
+    public static final String FILING = "申报";
+    public static final String REVIEW = "审核";
+    public static final String AUDIT = "审计";
+    public static final String FORMS = "表单";
+    public static final String ADMIN = "管理";
     static final String BASIC = "basicAuth";
     static final String SESSION = "session";
 

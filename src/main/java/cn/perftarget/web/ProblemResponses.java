@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
  * {@link #DUPLICATE_EXAMPLE}). The controllers only name their own statuses.
  */
 @Component
-class ProblemResponses implements OpenApiCustomizer {
+public class ProblemResponses implements OpenApiCustomizer {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM = "ProblemDetail";
     private static final String FINDING = "Finding";
 
     /** The 409 of a taken uniqueness key, for the operations that can give it (instead of the general 409 example). */
-    static final String DUPLICATE_EXAMPLE = """
+    public static final String DUPLICATE_EXAMPLE = """
             {"type": "urn:perftarget:problem:duplicate-declaration", "title": "申报表已存在", "status": 409,
              "detail": "黄陂区大数据中心 2026 年度已有一份“部门整体支出绩效目标申报表”：申报表 42（草稿）。同一部门、年度只能有一份申报表，请继续办理这份申报表",
              "instance": "/api/declarations",

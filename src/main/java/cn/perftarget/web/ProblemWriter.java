@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds RFC 9457 problems, and writes them where no controller advice reaches (filters, security, Tomcat). */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     static final String TYPE_PREFIX = "urn:perftarget:problem:";
     static final String NOSNIFF_HEADER = "X-Content-Type-Options";
@@ -27,7 +27,7 @@ class ProblemWriter {
         this.json = json;
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create(TYPE_PREFIX + type));

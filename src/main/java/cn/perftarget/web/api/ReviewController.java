@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,7 @@ import cn.perftarget.review.ReviewDecisions;
 import cn.perftarget.review.ReviewRecords;
 import cn.perftarget.review.ReviewTask;
 import cn.perftarget.review.ReviewTasks;
+import cn.perftarget.web.OpenApiConfiguration;
 
 @RestController
 @Tag(name = OpenApiConfiguration.REVIEW)

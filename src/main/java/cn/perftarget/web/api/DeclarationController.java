@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.net.URI;
 import java.util.List;
@@ -45,6 +45,9 @@ import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionResult;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.validation.ValidationReport;
+import cn.perftarget.web.OpenApiConfiguration;
+import cn.perftarget.web.ProblemResponses;
+import cn.perftarget.web.ProblemWriter;
 
 @RestController
 @Tag(name = OpenApiConfiguration.FILING)

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +39,7 @@ import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /**
  * Auditors' search, CSV export, chain verification and anchors of the chain heads. Nobody else may read across declarations. The constraints on

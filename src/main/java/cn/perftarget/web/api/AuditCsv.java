@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.util.List;
 
@@ -18,6 +18,7 @@ import cn.perftarget.declaration.FieldChange;
 import cn.perftarget.declaration.RevisionView;
 import cn.perftarget.declaration.TimelineEntry;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** Revisions, diffs and the event history of one declaration. */
 @RestController

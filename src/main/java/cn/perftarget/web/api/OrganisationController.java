@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,6 +32,7 @@ import cn.perftarget.identity.UnitKind;
 import cn.perftarget.identity.UserAdministration;
 import cn.perftarget.identity.UserCommand;
 import cn.perftarget.identity.UserView;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** The organisation's administration (ADMIN only): budget units and users, one by one or as a CSV file. */
 @RestController

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.UserAdministration;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** What a signed-in user does to their own account. */
 @RestController

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,6 +29,7 @@ import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.files.DeclarationFiles;
 import cn.perftarget.files.FileContent;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /**
  * The document endpoint in its other representations: GET by {@code Accept} (JSON, the official xlsx, the PDF;

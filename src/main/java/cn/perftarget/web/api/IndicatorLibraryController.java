@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.util.List;
 
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.library.IndicatorLibrary;
 import cn.perftarget.library.LibraryIndicator;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** The 指标库, for any signed-in user (the web form offers it when a filer adds an indicator row). */
 @RestController

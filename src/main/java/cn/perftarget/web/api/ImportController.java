@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.perftarget.files.BatchImports;
 import cn.perftarget.files.ImportJobView;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** Batch import of official-layout xlsx files (multipart field {@code files}); the job is polled by its id. */
 @RestController

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import java.util.List;
 
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.perftarget.declaration.DeclarationNotFoundException;
 import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.web.OpenApiConfiguration;
 
 @RestController
 @Tag(name = OpenApiConfiguration.FORMS)

@@ -1,4 +1,4 @@
-package cn.perftarget.web;
+package cn.perftarget.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +15,7 @@ import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
 import cn.perftarget.storage.OnlineBackup;
+import cn.perftarget.web.OpenApiConfiguration;
 
 /** Online backup of the embedded database, for administrators (docs/operations.md). */
 @RestController
