@@ -113,6 +113,9 @@ class ProductionProfileTest {
             assertThat(cockpit.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                     .singleElement().asString().contains("HttpOnly", "Secure", "SameSite=Lax");
 
+            var login = get(base, "/login", null, null, false);
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).as("no demo accounts named in production").doesNotContain("演示账号");
             assertThat(get(base, "/actuator/health", null, null, false).statusCode()).isEqualTo(200);
             assertThat(get(base, "/actuator/metrics", null, null, false).statusCode()).isEqualTo(401);
             assertThat(get(base, "/actuator/metrics", "clerk", FILER_PASSWORD, false).statusCode()).isEqualTo(403);

@@ -1,5 +1,7 @@
 package cn.perftarget.web.page;
 
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,14 +14,17 @@ import cn.perftarget.web.SingleSignOn;
 class HomePages {
 
     private final SingleSignOn sso;
+    private final boolean demo;
 
-    HomePages(SingleSignOn sso) {
+    HomePages(SingleSignOn sso, Environment environment) {
         this.sso = sso;
+        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     }
 
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("localPasswords", sso.localPasswords());
+        model.addAttribute("demo", demo);
         sso.registration().ifPresent(r -> {
             model.addAttribute("ssoHref", "/oauth2/authorization/" + r.getRegistrationId());
             model.addAttribute("ssoLabel", sso.label());

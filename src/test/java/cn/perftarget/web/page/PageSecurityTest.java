@@ -32,6 +32,7 @@ class PageSecurityTest {
         var login = session.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("name=\"username\"", "name=\"password\"", "type=\"submit\"", "name=\"_csrf\"");
+        assertThat(login.body()).as("the demo profile names its accounts").contains("演示账号", "filer3", "finance2");
     }
 
     @Test
