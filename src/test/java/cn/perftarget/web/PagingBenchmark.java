@@ -94,12 +94,14 @@ public final class PagingBenchmark {
                 String status = i < DRAFTS ? (round % 3 == 0 ? "APPROVED" : "DRAFT")
                         : (round % 2 == 0 ? "DEPT_REVIEW" : "FINANCE_REVIEW");
                 String department = DEPARTMENTS[i % DEPARTMENTS.length];
+                boolean submitted = !(i < DRAFTS && status.equals("DRAFT"));
+                // A submitted declaration keeps the 主管部门 that reviews it (here: its own department).
                 rows.add(new Object[] {"dept-overall", 1, department, 2028 + round % 5, status, 2,
-                        "filer-" + department, now, now, i < DRAFTS && status.equals("DRAFT") ? null : now});
+                        "filer-" + department, now, now, submitted ? now : null, submitted ? department : null});
             }
             tx.executeWithoutResult(s -> jdbc.batchUpdate("insert into declaration (form_key, form_version, department,"
-                    + " budget_year, status, revision, filed_by, created_at, updated_at, first_submitted_at, lock_version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows));
+                    + " budget_year, status, revision, filed_by, created_at, updated_at, first_submitted_at,"
+                    + " review_department, lock_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows));
         }
     }
 
@@ -115,8 +117,8 @@ public final class PagingBenchmark {
                 int year = ((Number) row.get("BUDGET_YEAR")).intValue();
                 runtime.createProcessInstanceByKey("DeclarationApproval")
                         .businessKey(department + "-" + year + "-dept-overall-" + id)
-                        .setVariables(Map.of("declarationId", id, "department", department, "formKey", "dept-overall",
-                                "year", year))
+                        .setVariables(Map.of("declarationId", id, "department", department, "reviewDepartment",
+                                department, "formKey", "dept-overall", "year", year))
                         .startBeforeActivity("DEPT_REVIEW".equals(row.get("STATUS")) ? "Task_DeptReview" : "Task_FinanceReview")
                         .execute();
             }));
