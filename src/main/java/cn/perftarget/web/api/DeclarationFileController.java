@@ -89,7 +89,7 @@ class DeclarationFileController {
     @ApiResponse(responseCode = "400", description = "文档结构不符合模板，或表格内容无效（errors 指出每个字段或单元格）")
     @ApiResponse(responseCode = "403", description = "只有本部门填报人可以修改")
     @ApiResponse(responseCode = "404", description = "不存在或无权查看")
-    @ApiResponse(responseCode = "409", description = "当前状态不能修改，或他人正在同时修改")
+    @ApiResponse(responseCode = "409", description = "当前状态不能修改，他人正在同时修改，或保存后会与另一份申报表的唯一键（如项目名称）重复")
     @ApiResponse(responseCode = "412", description = "If-Match 不是当前修订号，或为弱 ETag（W/）")
     @ApiResponse(responseCode = "428", description = "缺少 If-Match，或为 *（须给出具体的修订号）")
     @PutMapping(consumes = XLSX)
