@@ -7,8 +7,8 @@
     return;
   }
   const {api, message, problemText, formatTime, cell} = window.PT;
-  const STATUS = {DRAFT: '草稿', DEPT_REVIEW: '主管部门审核中', FINANCE_REVIEW: '财政审核中', EXPERT_REVIEW: '专家评审中',
-    RETURNED: '已退回', APPROVED: '已批复', REJECTED: '已驳回'};
+  // Labels of every status, review steps included, as the process models name them (from the page).
+  const STATUS = JSON.parse(search.dataset.statuses || '{}');
   const status = s => s ? (STATUS[s] || s) : '';
   const change = (from, to) => from || to ? status(from) + ' → ' + status(to) : '';
   let page = 0;
@@ -55,14 +55,16 @@
         a.textContent = '#' + e.declaration;
         link.append(a);
       }
-      cell(row, e.department);
+      // The server puts codes into words (person, role, unit, the fields a comment is about); the username stays
+      // as the cell's tooltip, since the 操作人 filter asks for it.
+      cell(row, e.departmentName);
       cell(row, e.year);
-      cell(row, e.actor);
-      cell(row, e.role);
+      cell(row, e.actorName).title = e.actor || '';
+      cell(row, e.roleLabel);
       cell(row, e.actionLabel || e.action);
       cell(row, change(e.fromStatus, e.toStatus));
       cell(row, e.revision);
-      cell(row, [e.comment, e.grade ? '评级 ' + e.grade : null, e.details].filter(Boolean).join('；'));
+      cell(row, [e.comment, e.grade ? '评级 ' + e.grade : null, e.detailsText].filter(Boolean).join('；'));
       body.append(row);
     });
     const pages = Math.max(1, Math.ceil(total / size));
@@ -85,11 +87,11 @@
       const row = document.createElement('tr');
       cell(row, formatTime(e.time));
       cell(row, e.source === 'engine' ? '流程引擎' : '审计记录');
-      cell(row, e.actor || e.assignee);
+      cell(row, e.actorName || '');
       cell(row, e.actionLabel || e.activityName || e.activityId);
       cell(row, change(e.fromStatus, e.toStatus));
       cell(row, e.revision);
-      cell(row, [e.comment, e.grade ? '评级 ' + e.grade : null].filter(Boolean).join('；'));
+      cell(row, [e.comment, e.grade ? '评级 ' + e.grade : null, e.detailsText].filter(Boolean).join('；'));
       cell(row, e.durationMs != null ? Math.round(e.durationMs / 1000) + ' 秒' : '');
       body.append(row);
     });

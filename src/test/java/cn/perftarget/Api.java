@@ -21,6 +21,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import cn.perftarget.contract.ApiContract;
+
 /** A real HTTP client against the running application, acting as one demo user at a time. */
 @TestComponent
 @Lazy
@@ -144,31 +146,54 @@ public class Api {
             if (body != null) {
                 request.body(body.getBytes(StandardCharsets.UTF_8));
             }
-            return request.exchange((req, res) -> read(res));
+            var sent = new HttpHeaders();
+            sent.add(HttpHeaders.AUTHORIZATION, basic(username, password));
+            headers.forEach(sent::add);
+            return request.exchange((req, res) -> checked(method, path, sent, body, read(res)));
         }
     }
 
     private Response exchange(String username, String password, HttpMethod method, String path, Object body,
                               String ifMatch, MediaType accept) {
         var request = client.method(method).uri(path);
+        var sent = new HttpHeaders();
         if (username != null) {
-            request.header(HttpHeaders.AUTHORIZATION, basic(username, password));
+            sent.add(HttpHeaders.AUTHORIZATION, basic(username, password));
         }
         if (ifMatch != null) {
-            request.header(HttpHeaders.IF_MATCH, ifMatch);
+            sent.add(HttpHeaders.IF_MATCH, ifMatch);
         }
         if (accept != null) {
-            request.accept(accept);
+            sent.add(HttpHeaders.ACCEPT, accept.toString());
         }
+        String text = null;
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON);
-            request.body(body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : body);
+            sent.add(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+            text = body instanceof String s ? s : write(body);
+            request.body(text.getBytes(StandardCharsets.UTF_8));
         }
+        request.headers(headers -> headers.addAll(sent));
+        String sentBody = text;
         return request.exchange((req, res) -> {
             Response response = read(res);
             observe(method.name(), path, response.status());
-            return response;
+            return checked(method.name(), path, sent, sentBody, response);
         });
+    }
+
+    /** Holds the exchange to the served OpenAPI description (ApiContract); a disagreement fails the test. */
+    private Response checked(String method, String path, HttpHeaders sent, String body, Response response) {
+        ApiContract.check(baseUrl, new ApiContract.Exchange(method, path, sent, body, response.status(),
+                response.headers(), response.text()));
+        return response;
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static String basic(String username, String password) {

@@ -79,4 +79,18 @@ public final class Fixtures {
         assertThat(decided.status()).as(decided.text()).isEqualTo(200);
         return id;
     }
+
+    /** A valid declaration of this template and year, submitted: it waits in the first step of the template's process. */
+    public static long submitted(Api api, String filer, String formKey, int year) {
+        var created = api.as(filer).post("/api/declarations", Map.of("formKey", formKey, "year", year));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        var document = validDocument(year);
+        ((ObjectNode) document.get("header")).put("department", created.body().at("/document/header/department").asText());
+        var saved = api.as(filer).put("/api/declarations/" + id + "/document", document, "\"1\"");
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        var submitted = api.as(filer).post("/api/declarations/" + id + "/submission");
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        return id;
+    }
 }

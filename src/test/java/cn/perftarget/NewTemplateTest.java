@@ -47,6 +47,8 @@ class NewTemplateTest {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:new-template;DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.process-engine-name=new-template-test",
+                // Closing its own Camunda webapps would reset those of the shared test context (static delegates).
+                "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--perftarget.audit.anchor.file=" + forms.resolve("anchor").resolve("audit-anchor.json"),
                 "--perftarget.forms.location=file:" + forms.toAbsolutePath() + "/")) {

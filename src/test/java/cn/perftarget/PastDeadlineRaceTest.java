@@ -48,6 +48,8 @@ class PastDeadlineRaceTest {
                 "--spring.datasource.url=jdbc:h2:mem:deadline-race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--server.port=0",
                 "--camunda.bpm.process-engine-name=deadlineRace",
+                // Closing its own Camunda webapps would reset those of the shared test context (static delegates).
+                "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true")) {
             var jobExecutor = ((ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
                     .getProcessEngineConfiguration()).getJobExecutor();

@@ -15,6 +15,12 @@ public enum AuditAction {
     REMINDED("提交期限提醒"),
     OVERDUE("逾期未提交"),
     ESCALATED("审核超时升级"),
+    RETURNED_TO_STEP("退回到指定环节"),
+    HANDED_OVER("转办"),
+    CONSULTED("加签"),
+    CONSULTATION_ANSWERED("加签意见"),
+    COPIED("抄送"),
+    URGED("催办"),
     EXPORTED("导出审计记录"),
     /** Someone tried to change the engine's state around our API (engine REST API, Camunda webapps). */
     BACKDOOR_REFUSED("越权操作被拒绝"),
@@ -24,7 +30,11 @@ public enum AuditAction {
     USER_CREATED("新增用户"),
     USER_CHANGED("修改用户"),
     PASSWORD_CHANGED("修改密码"),
-    ACCOUNT_LOCKED("账户锁定");
+    ACCOUNT_LOCKED("账户锁定"),
+    PROCESS_DEPLOYED("部署流程模型"),
+    /** A file attached to, or removed from, a declaration's current revision: details name it and its SHA-256. */
+    ATTACHMENT_ADDED("上传附件"),
+    ATTACHMENT_REMOVED("删除附件");
 
     private final String label;
 

@@ -28,10 +28,12 @@ class Access {
 
     private final Declarations declarations;
     private final Directory directory;
+    private final DeclarationCopyRepository copies;
 
-    Access(Declarations declarations, Directory directory) {
+    Access(Declarations declarations, Directory directory, DeclarationCopyRepository copies) {
         this.declarations = declarations;
         this.directory = directory;
+        this.copies = copies;
     }
 
     /** What the actor may see. */
@@ -45,27 +47,35 @@ class Access {
                 case DEPT_REVIEWER -> actor.department() == null ? DeclarationScope.NONE
                         : DeclarationScope.ofUnits(units.subtree(actor.department()), Set.of(actor.department()));
                 case FINANCE_REVIEWER -> finance(units, actor.department());
-                case EXPERT -> new DeclarationScope(false, Set.of(), Set.of(), true);
+                case EXPERT -> DeclarationScope.NONE;
                 case AUDITOR, ADMIN, SYSTEM -> DeclarationScope.ALL;
             });
         }
-        return scope;
+        // Whoever holds a role that a step of a model names (role:EXPERT, …) sees what was routed there.
+        var roles = actor.roles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet());
+        return scope.or(new DeclarationScope(false, Set.of(), Set.of(), roles));
     }
 
-    /** Whose reviews the actor decides at a step: the 主管部门 fixed at submission, or the 财政科室's 归口. */
-    DeclarationScope decidingScope(Actor actor, DeclarationStatus step) {
-        return switch (step) {
-            case DEPT_REVIEW -> actor.is(Role.DEPT_REVIEWER) && actor.department() != null
-                    ? DeclarationScope.ofUnits(Set.of(), Set.of(actor.department())) : DeclarationScope.NONE;
-            case FINANCE_REVIEW -> {
-                if (!actor.is(Role.FINANCE_REVIEWER)) {
-                    yield DeclarationScope.NONE;
-                }
+    /**
+     * Whose reviews the actor decides at this step, as its model's {@code reviewers} says: the 主管部门 fixed at
+     * submission, the 财政科室's 归口 (the 绩效科 all), the 绩效科, or anyone with the role.
+     */
+    DeclarationScope decidingScope(Actor actor, ReviewStepDefinition step) {
+        var reviewers = step.reviewers();
+        if (!actor.is(reviewers.role())) {
+            return DeclarationScope.NONE;
+        }
+        return switch (reviewers.kind()) {
+            case DEPARTMENT -> actor.department() == null ? DeclarationScope.NONE
+                    : DeclarationScope.ofUnits(Set.of(), Set.of(actor.department()));
+            case FINANCE_SECTION -> {
                 var finance = finance(directory.units(), actor.department());
                 yield finance.all() ? finance : DeclarationScope.ofUnits(Set.of(), finance.reviewedBy());
             }
-            case EXPERT_REVIEW -> actor.is(Role.EXPERT) ? DeclarationScope.ALL : DeclarationScope.NONE;
-            default -> DeclarationScope.NONE;
+            case PERFORMANCE_SECTION -> directory.units().unit(actor.department())
+                    .filter(unit -> unit.kind() == UnitKind.PERFORMANCE_SECTION)
+                    .map(unit -> DeclarationScope.ALL).orElse(DeclarationScope.NONE);
+            case ROLE -> DeclarationScope.ALL;
         };
     }
 
@@ -94,12 +104,19 @@ class Access {
         return DeclarationScope.ofUnits(covered, unit.get().oversees());
     }
 
+    /** Whether the actor may read it: within their scope, or copied in (抄送) on it. */
     boolean canSee(Actor actor, Declaration declaration) {
+        return inScope(actor, declaration)
+                || copies.existsByDeclarationIdAndUsername(declaration.id(), actor.username());
+    }
+
+    /** Within the actor's scope by role and unit, copies aside: what lets someone copy others in. */
+    boolean inScope(Actor actor, Declaration declaration) {
         return covers(scopeOf(actor), declaration);
     }
 
     static boolean covers(DeclarationScope scope, Declaration declaration) {
-        return scope.covers(declaration.department(), declaration.reviewDepartment(), declaration.expertRouted());
+        return scope.covers(declaration.department(), declaration.reviewDepartment(), declaration.routedRoles());
     }
 
     Declaration visible(Actor actor, long id) {
@@ -118,14 +135,6 @@ class Access {
         return requireFiler(actor, declarations.lockById(id)
                 .filter(d -> canSee(actor, d))
                 .orElseThrow(() -> new DeclarationNotFoundException(id)));
-    }
-
-    /** Refuses (403) a reviewer who sees the declaration but does not decide it at the step it is in. */
-    void requireDecides(Actor actor, Declaration declaration) {
-        if (!covers(decidingScope(actor, declaration.status()), declaration)) {
-            throw new ActionForbiddenException("“" + declaration.status().label() + "”环节的这份申报表不由当前用户（"
-                    + actor.role().label() + "）审核");
-        }
     }
 
     private static Declaration requireFiler(Actor actor, Declaration declaration) {
@@ -165,8 +174,8 @@ class Access {
         if (!scope.reviewedBy().isEmpty()) {
             any.add(root.get("reviewDepartment").in(scope.reviewedBy()));
         }
-        if (scope.expertRouted()) {
-            any.add(cb.isTrue(root.get("expertRouted")));
+        for (String role : scope.routedRoles()) {
+            any.add(cb.like(root.get("routedRoles"), "%," + role + ",%"));
         }
         return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
     }

@@ -22,9 +22,13 @@ public class DeadlineEvents {
     private final Journal journal;
     private final SubmissionDeadlines deadlines;
     private final Clock clock;
+    private final LocalTimes times;
+    private final String escalationGroup;
 
     DeadlineEvents(Declarations declarations, AuditTrail audit, Journal journal, SubmissionDeadlines deadlines,
-                   Clock clock) {
+                   Clock clock, LocalTimes times, DeadlineProperties properties) {
+        this.times = times;
+        this.escalationGroup = properties.review().escalationGroup();
         this.declarations = declarations;
         this.audit = audit;
         this.journal = journal;
@@ -38,7 +42,8 @@ public class DeadlineEvents {
         boolean beforeDeadline = clock.instant().isBefore(deadlines.deadline(declaration.year()));
         if (beforeDeadline && declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.REMINDED)) {
             journal.record(Actor.SYSTEM, declaration, AuditAction.REMINDED, declaration.status(),
-                    "提交截止时间：" + deadlines.deadline(declaration.year()));
+                    "提交截止时间：" + times.minutes(deadlines.deadline(declaration.year())));
+            journal.publish(new DeclarationEvent.DeadlineNear(declarationId, deadlines.deadline(declaration.year())));
         }
     }
 
@@ -46,14 +51,15 @@ public class DeadlineEvents {
         var declaration = load(declarationId);
         if (declaration.firstSubmittedAt() == null && !audit.has(declarationId, AuditAction.OVERDUE)) {
             journal.record(Actor.SYSTEM, declaration, AuditAction.OVERDUE, declaration.status(),
-                    "已超过提交截止时间：" + deadlines.deadline(declaration.year()));
+                    "已超过提交截止时间：" + times.minutes(deadlines.deadline(declaration.year())));
+            journal.publish(new DeclarationEvent.WentOverdue(declarationId, deadlines.deadline(declaration.year())));
         }
     }
 
     public void escalated(long declarationId, String step, String group) {
         var declaration = load(declarationId);
         journal.record(Actor.SYSTEM, declaration, AuditAction.ESCALATED, declaration.status(),
-                "“" + step + "”超过审核时限，已升级至 " + group);
+                "“" + step + "”超过审核时限，已升级至" + (group.equals(escalationGroup) ? "超时审核督办人员" : group));
     }
 
     private Declaration load(long declarationId) {

@@ -1,26 +1,24 @@
 package cn.perftarget.declaration;
 
+
 import static cn.perftarget.declaration.DeclarationStatus.APPROVED;
-import static cn.perftarget.declaration.DeclarationStatus.DEPT_REVIEW;
 import static cn.perftarget.declaration.DeclarationStatus.DRAFT;
-import static cn.perftarget.declaration.DeclarationStatus.EXPERT_REVIEW;
-import static cn.perftarget.declaration.DeclarationStatus.FINANCE_REVIEW;
 import static cn.perftarget.declaration.DeclarationStatus.REJECTED;
 import static cn.perftarget.declaration.DeclarationStatus.RETURNED;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import cn.perftarget.declaration.process.BusinessKey;
 
 /**
  * The aggregate: one department's declaration for one year on one pinned form version. It owns its status;
@@ -37,7 +35,7 @@ class Declaration {
     private int formVersion;
     private String department;
     private int budgetYear;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = StatusConverter.class)
     private DeclarationStatus status;
     private int revision;
     private Integer approvedRevision;
@@ -49,8 +47,15 @@ class Declaration {
     private String uniquenessKey;
     /** The 主管部门 that reviews it, fixed at submission (the unit's 主管部门 then); null before the first. */
     private String reviewDepartment;
-    /** Routed to 专家评审 at some time: experts see it from then on. */
-    private boolean expertRouted;
+    /**
+     * The roles of the {@code role:} review steps it was routed to at some time (e.g. {@code ,EXPERT,}): their
+     * holders see it from then on.
+     */
+    private String routedRoles;
+    /** The approval process instance of the current round; null for rounds started before it was kept. */
+    private String processInstance;
+    /** Who submitted the current round: the filer whose work the reviewers decide on. */
+    private String submittedBy;
     @Version
     private long lockVersion;
 
@@ -79,43 +84,71 @@ class Declaration {
         return revision;
     }
 
-    void submit(Instant now) {
-        move("提交", DEPT_REVIEW, DRAFT, RETURNED);
+    /** A valid submission went to its first review step, to be reviewed by this 主管部门. */
+    void submit(ReviewStepDefinition firstStep, String reviewDepartment, String submitter, Instant now) {
+        requireEditable("提交");
+        enter(firstStep);
+        this.reviewDepartment = reviewDepartment;
+        this.submittedBy = submitter;
         if (firstSubmittedAt == null) {
             firstSubmittedAt = now;
         }
     }
 
     void withdraw() {
-        move("撤回", DRAFT, DEPT_REVIEW);
+        requireInReview("撤回");
+        status = DRAFT;
     }
 
-    void forwardToFinance() {
-        move("转财政审核", FINANCE_REVIEW, DEPT_REVIEW);
-    }
-
-    void forwardToExpert() {
-        move("转专家评审", EXPERT_REVIEW, FINANCE_REVIEW);
-        expertRouted = true;
-    }
-
-    /** A submission that passed validation is reviewed by this 主管部门 (its unit's 主管部门 now). */
-    void reviewedBy(String department) {
-        require("提交审核", DEPT_REVIEW);
-        reviewDepartment = department;
+    /** The process moved on to another review step (forward, or back by 退回到指定环节). */
+    void moveTo(ReviewStepDefinition step) {
+        requireInReview("转入“" + step.label() + "”");
+        enter(step);
     }
 
     void returnForRevision() {
-        move("退回", RETURNED, DEPT_REVIEW, FINANCE_REVIEW, EXPERT_REVIEW);
+        requireInReview("退回");
+        status = RETURNED;
     }
 
     void reject() {
-        move("驳回", REJECTED, FINANCE_REVIEW);
+        requireInReview("驳回");
+        status = REJECTED;
     }
 
     void approve() {
-        move("批复", APPROVED, FINANCE_REVIEW, EXPERT_REVIEW);
+        requireInReview("批复");
+        status = APPROVED;
         approvedRevision = revision;
+    }
+
+    /** Follows the process to where it waits after a reviewer's call. */
+    void follow(ProcessPosition position) {
+        if (position instanceof ProcessPosition.AtStep at) {
+            if (!at.step().status().equals(status)) {
+                moveTo(at.step());
+            }
+        } else if (position instanceof ProcessPosition.AtFillIn) {
+            returnForRevision();
+        } else if (((ProcessPosition.Ended) position).rejected()) {
+            reject();
+        } else {
+            approve();
+        }
+    }
+
+    private void enter(ReviewStepDefinition step) {
+        status = step.status();
+        if (step.reviewers().kind() == Reviewers.Kind.ROLE) {
+            var roles = new TreeSet<>(routedRoles());
+            roles.add(step.reviewers().role().name());
+            routedRoles = "," + String.join(",", roles) + ",";
+        }
+    }
+
+    /** The instance of a new round (start, adjustment). */
+    void runsOn(String instanceId) {
+        processInstance = instanceId;
     }
 
     /** 调整: an approved declaration becomes editable again; the approved revision stays what it was. */
@@ -128,6 +161,16 @@ class Declaration {
         status = target;
     }
 
+    private void requireEditable(String action) {
+        require(action, DRAFT, RETURNED);
+    }
+
+    private void requireInReview(String action) {
+        if (!status.isInReview()) {
+            throw new StatusConflictException("申报表当前状态为“" + status.label() + "”，不能" + action);
+        }
+    }
+
     private void require(String action, DeclarationStatus... allowedFrom) {
         if (Arrays.stream(allowedFrom).noneMatch(s -> s == status)) {
             throw new StatusConflictException("申报表当前状态为“" + status.label() + "”，不能" + action);
@@ -138,9 +181,9 @@ class Declaration {
         updatedAt = now;
     }
 
-    /** The business key of this declaration's process instances. */
-    BusinessKey processKey() {
-        return new BusinessKey(id, department, budgetYear, formKey);
+    /** How the process module finds this declaration's approval instance. */
+    ProcessRef processRef() {
+        return new ProcessRef(id, department, budgetYear, formKey, processInstance);
     }
 
     Long id() {
@@ -204,7 +247,21 @@ class Declaration {
         return reviewDepartment;
     }
 
-    boolean expertRouted() {
-        return expertRouted;
+    /** The roles of the {@code role:} steps it was routed to. */
+    Set<String> routedRoles() {
+        if (routedRoles == null || routedRoles.isBlank()) {
+            return Set.of();
+        }
+        var roles = new TreeSet<String>();
+        for (String role : routedRoles.split(",")) {
+            if (!role.isBlank()) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    String submittedBy() {
+        return submittedBy;
     }
 }

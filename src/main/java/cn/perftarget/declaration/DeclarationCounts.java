@@ -1,6 +1,6 @@
 package cn.perftarget.declaration;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ class DeclarationCounts {
                 .groupBy(root.get("department"), root.get("status"));
         Map<String, Map<DeclarationStatus, Long>> counts = new HashMap<>();
         for (Object[] row : entities.createQuery(query).getResultList()) {
-            counts.computeIfAbsent((String) row[0], d -> new EnumMap<>(DeclarationStatus.class))
+            counts.computeIfAbsent((String) row[0], d -> new LinkedHashMap<>())
                     .put((DeclarationStatus) row[1], (Long) row[2]);
         }
         return counts;

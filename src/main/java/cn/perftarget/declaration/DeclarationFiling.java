@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.perftarget.audit.AuditAction;
-import cn.perftarget.declaration.process.ApprovalProcessEngine;
 import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
@@ -34,7 +33,8 @@ public class DeclarationFiling {
     private final FormDefinitions forms;
     private final DocumentValidator validator;
     private final Access access;
-    private final ApprovalProcessEngine process;
+    private final ProcessRounds rounds;
+    private final ApprovalProcess process;
     private final Directory directory;
     private final Views views;
     private final Journal journal;
@@ -45,7 +45,7 @@ public class DeclarationFiling {
     private final TransactionTemplate transactions;
 
     DeclarationFiling(Declarations declarations, DocumentStore documents, FormDefinitions forms,
-                      DocumentValidator validator, Access access, ApprovalProcessEngine process, Directory directory,
+                      DocumentValidator validator, Access access, ProcessRounds rounds, ApprovalProcess process, Directory directory,
                       Views views, Journal journal, SubmissionCheck check, Clock clock, LastYearCopy lastYear,
                       DeclarationKeys keys, PlatformTransactionManager transactionManager) {
         this.keys = keys;
@@ -55,6 +55,7 @@ public class DeclarationFiling {
         this.forms = forms;
         this.validator = validator;
         this.access = access;
+        this.rounds = rounds;
         this.process = process;
         this.directory = directory;
         this.views = views;
@@ -114,8 +115,8 @@ public class DeclarationFiling {
         var declaration = declarations.save(opened);
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.CREATED, null, null);
-        process.start(declaration.processKey(), actor);
-        process.watchSubmissionDeadline(declaration.processKey(), actor);
+        rounds.start(declaration, actor);
+        process.watchSubmissionDeadline(declaration.processRef(), actor);
         return views.of(declaration, document);
     }
 
@@ -132,8 +133,7 @@ public class DeclarationFiling {
         var definition = forms.find(declaration.formKey(), declaration.formVersion()).orElseThrow();
         var findings = validator.checkStructure(definition, document);
         if (!findings.isEmpty()) {
-            throw new InvalidRequestException("申报表内容不符合表单“" + definition.title() + "”的结构："
-                    + findings.get(0).path() + " " + findings.get(0).message(), findings);
+            throw InvalidRequestException.notOfStructure(definition.title(), findings);
         }
         if (definition.uniqueness().dependsOnDocument()) {
             reidentify(definition, declaration, document);

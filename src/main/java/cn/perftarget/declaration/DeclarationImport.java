@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.audit.AuditAction;
-import cn.perftarget.declaration.process.ApprovalProcessEngine;
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.validation.DocumentValidator;
@@ -32,21 +31,21 @@ public class DeclarationImport {
     private final DocumentStore documents;
     private final FormDefinitions forms;
     private final DocumentValidator validator;
-    private final ApprovalProcessEngine process;
+    private final ProcessRounds rounds;
     private final Views views;
     private final Journal journal;
     private final Clock clock;
     private final Access access;
 
     DeclarationImport(Declarations declarations, DocumentStore documents, FormDefinitions forms,
-                      DocumentValidator validator, ApprovalProcessEngine process, Views views, Journal journal,
+                      DocumentValidator validator, ProcessRounds rounds, Views views, Journal journal,
                       Clock clock, Access access) {
         this.access = access;
         this.declarations = declarations;
         this.documents = documents;
         this.forms = forms;
         this.validator = validator;
-        this.process = process;
+        this.rounds = rounds;
         this.views = views;
         this.journal = journal;
         this.clock = clock;
@@ -74,8 +73,7 @@ public class DeclarationImport {
                 "/formKey", "request.unknown-form", "表单“" + formKey + "”不存在"));
         var findings = validator.checkStructure(definition, document);
         if (!findings.isEmpty()) {
-            throw new InvalidRequestException("申报表内容不符合表单“" + definition.title() + "”的结构："
-                    + findings.get(0).path() + " " + findings.get(0).message(), findings);
+            throw InvalidRequestException.notOfStructure(definition.title(), findings);
         }
         var now = clock.instant();
         var existing = same(department, definition.key(), year, document);
@@ -96,7 +94,7 @@ public class DeclarationImport {
         var declaration = declarations.save(Declaration.open(definition.key(), definition.version(), department,
                 year, actor.username(), now));
         documents.store(declaration, document, actor.username(), now);
-        process.start(declaration.processKey(), actor);
+        rounds.start(declaration, actor);
         journal.record(actor, declaration, AuditAction.CREATED, null, "Excel 批量导入");
         return new Imported(views.of(declaration, document), true);
     }

@@ -87,11 +87,9 @@ class DeclarationKeys {
                 named.append("，").append(uniqueness.labels().get(i)).append("为“").append(values.get(i)).append("”");
             }
         }
-        String hint = switch (holder.status()) {
-            case APPROVED -> "已批复的申报表如需修改，请对其申请调整";
-            case REJECTED -> "该申报表已被财政驳回，驳回是最终结论，不能就同一事项重新申报";
-            default -> "请继续办理这份申报表";
-        };
+        String hint = holder.status().equals(DeclarationStatus.APPROVED) ? "已批复的申报表如需修改，请对其申请调整"
+                : holder.status().equals(DeclarationStatus.REJECTED) ? "该申报表已被驳回，驳回是最终结论，不能就同一事项重新申报"
+                : "请继续办理这份申报表";
         String message = directory.departmentName(department) + " " + year + " 年度已有一份“" + definition.title()
                 + "”" + named + "：申报表 " + holder.id() + "（" + holder.status().label() + "）。同一"
                 + String.join("、", uniqueness.labels()) + "只能有一份申报表，" + hint;

@@ -23,9 +23,11 @@ public class DeclarationQueries {
     private final DeclarationCounts counts;
     private final SubmissionDeadlines deadlines;
     private final Clock clock;
+    private final ReviewStepCatalog catalog;
 
     DeclarationQueries(Declarations declarations, DocumentStore documents, Access access, Views views,
-                       DeclarationCounts counts, SubmissionDeadlines deadlines, Clock clock) {
+                       DeclarationCounts counts, SubmissionDeadlines deadlines, Clock clock, ReviewStepCatalog catalog) {
+        this.catalog = catalog;
         this.declarations = declarations;
         this.documents = documents;
         this.access = access;
@@ -41,12 +43,14 @@ public class DeclarationQueries {
      */
     public ResultPage<DeclarationView> page(Actor actor, DeclarationStatus status, Integer year, ListOrder order,
                                             int page, int size) {
+        requireKnown(status);
         return page(access.listable(actor, status, year), order, page, size);
     }
 
     /** As {@link #page}, of one department only. */
     public ResultPage<DeclarationView> pageOfDepartment(Actor actor, String department, DeclarationStatus status,
                                                         Integer year, ListOrder order, int page, int size) {
+        requireKnown(status);
         Specification<Declaration> ofDepartment = (root, query, cb) -> cb.equal(root.get("department"), department);
         return page(access.listable(actor, status, year).and(ofDepartment), order, page, size);
     }
@@ -64,14 +68,57 @@ public class DeclarationQueries {
     }
 
     /**
-     * One page, newest first, of the declarations in review step {@code step} that the caller decides there (their
-     * 主管部门's reviews as fixed at submission, or their 财政科室's 归口; whatever else they may see) and did not file
-     * themselves.
+     * One page, newest first, of the declarations waiting in a review step that the caller decides there (as the
+     * step's model says: their 主管部门's reviews as fixed at submission, their 财政科室's 归口, their role) and did not
+     * submit themselves.
      */
-    public ResultPage<DeclarationView> awaiting(Actor actor, DeclarationStatus step, int page, int size) {
-        Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(root.get("filedBy"), actor.username());
-        return page(Access.within(access.decidingScope(actor, step), step, null).and(notOwn), ListOrder.NEWEST,
-                page, size);
+    public ResultPage<DeclarationView> awaiting(Actor actor, int page, int size) {
+        Specification<Declaration> notOwn = (root, query, cb) -> cb.notEqual(submitter(root, cb), actor.username());
+        return page(atStepsOf(actor).and(notOwn), ListOrder.NEWEST, page, size);
+    }
+
+    /**
+     * The declarations (newest first, at most {@code size}) waiting in a step the caller decides that the caller
+     * submitted themselves, so may not decide: the inbox names them and who else can act.
+     */
+    public List<DeclarationView> ownSubmissionsAwaiting(Actor actor, int size) {
+        Specification<Declaration> own = (root, query, cb) -> cb.equal(submitter(root, cb), actor.username());
+        return page(atStepsOf(actor).and(own), ListOrder.NEWEST, 0, size).items();
+    }
+
+    private Specification<Declaration> atStepsOf(Actor actor) {
+        Specification<Declaration> waiting = (root, query, cb) -> cb.disjunction();
+        for (var step : catalog.steps()) {
+            var scope = access.decidingScope(actor, step);
+            if (!scope.isEmpty()) {
+                waiting = waiting.or(Access.within(scope, step.status(), null));
+            }
+        }
+        return waiting;
+    }
+
+    private static jakarta.persistence.criteria.Expression<String> submitter(
+            jakarta.persistence.criteria.Root<Declaration> root, jakarta.persistence.criteria.CriteriaBuilder cb) {
+        return cb.coalesce(root.<String>get("submittedBy"), root.<String>get("filedBy"));
+    }
+
+    /** The review steps of the processes in use, each status once, in model order: the columns of an overview. */
+    public List<ReviewStepDefinition> reviewSteps() {
+        return catalog.steps();
+    }
+
+    /** Every status a declaration can have now, in lifecycle order: draft, the models' review steps, the outcomes. */
+    public List<DeclarationStatus> statuses() {
+        var all = new java.util.ArrayList<DeclarationStatus>();
+        all.add(DeclarationStatus.DRAFT);
+        catalog.steps().forEach(step -> all.add(step.status()));
+        all.addAll(List.of(DeclarationStatus.RETURNED, DeclarationStatus.APPROVED, DeclarationStatus.REJECTED));
+        return all;
+    }
+
+    /** The status of this code, labelled as the process models label it. */
+    public DeclarationStatus status(String code) {
+        return catalog.status(code);
     }
 
     private ResultPage<DeclarationView> page(Specification<Declaration> where, ListOrder order, int page, int size) {
@@ -81,6 +128,14 @@ public class DeclarationQueries {
             case LATEST_YEAR -> Sort.by(Sort.Order.desc("budgetYear"), Sort.Order.desc("id"));
         }));
         return new ResultPage<>(found.map(d -> views.of(d, null)).getContent(), found.getTotalElements(), page, size);
+    }
+
+    private void requireKnown(DeclarationStatus status) {
+        if (status != null && !DeclarationStatus.isFixed(status.code())
+                && catalog.steps().stream().noneMatch(s -> s.status().equals(status))) {
+            throw InvalidRequestException.of("status", "request.parameter", "参数“status”的值“" + status.code()
+                    + "”无效：不是任何流程中的状态");
+        }
     }
 
     private static void requirePage(int page, int size) {
@@ -98,6 +153,11 @@ public class DeclarationQueries {
     /** What the caller may see, as sets a list query can turn into a WHERE clause. */
     public DeclarationScope scopeOf(Actor actor) {
         return access.scopeOf(actor);
+    }
+
+    /** Whether the actor sees the declaration by their own role and unit, not only because it was copied to them (抄送). */
+    public boolean seesByRole(Actor actor, long id) {
+        return access.inScope(actor, access.visible(actor, id));
     }
 
     /** One declaration without its document. */

@@ -1,24 +1,70 @@
 package cn.perftarget.declaration;
 
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-/** Where a declaration stands. Only {@link Declaration}'s transition methods move it. */
-public enum DeclarationStatus {
-    DRAFT("草稿"),
-    DEPT_REVIEW("主管部门审核中"),
-    FINANCE_REVIEW("财政审核中"),
-    EXPERT_REVIEW("专家评审中"),
-    RETURNED("已退回"),
-    APPROVED("已批复"),
-    REJECTED("已驳回");
+import com.fasterxml.jackson.annotation.JsonValue;
 
-    private static final Set<DeclarationStatus> EDITABLE = Set.of(DRAFT, RETURNED);
-    private static final Set<DeclarationStatus> IN_REVIEW = Set.of(DEPT_REVIEW, FINANCE_REVIEW, EXPERT_REVIEW);
+/**
+ * Where a declaration stands: one of the four fixed lifecycle statuses, or the {@code status} code of the review step
+ * of its process model it waits in (the shipped model's are {@code DEPT_REVIEW}, {@code FINANCE_REVIEW} and
+ * {@code EXPERT_REVIEW}; a bureau's model may add its own). Only {@link Declaration}'s transitions move it. Equal by
+ * code; the label is the step's name in the model, for people.
+ */
+public final class DeclarationStatus {
 
+    public static final DeclarationStatus DRAFT = new DeclarationStatus("DRAFT", "草稿");
+    public static final DeclarationStatus RETURNED = new DeclarationStatus("RETURNED", "已退回");
+    public static final DeclarationStatus APPROVED = new DeclarationStatus("APPROVED", "已批复");
+    public static final DeclarationStatus REJECTED = new DeclarationStatus("REJECTED", "已驳回");
+
+    private static final Map<String, DeclarationStatus> FIXED = Map.of(
+            DRAFT.code, DRAFT, RETURNED.code, RETURNED, APPROVED.code, APPROVED, REJECTED.code, REJECTED);
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private final String code;
     private final String label;
 
-    DeclarationStatus(String label) {
+    private DeclarationStatus(String code, String label) {
+        this.code = code;
         this.label = label;
+    }
+
+    /** The fixed status of this code, or a review status labelled as its step is. */
+    public static DeclarationStatus of(String code, String reviewLabel) {
+        var fixed = FIXED.get(code);
+        if (fixed != null) {
+            return fixed;
+        }
+        if (!isCode(code)) {
+            throw new IllegalArgumentException("状态代码“" + code + "”无效");
+        }
+        return new DeclarationStatus(code, reviewLabel == null || reviewLabel.isBlank() ? code : reviewLabel);
+    }
+
+    /** A status named by a caller (a list filter), labelled by its code until a step says otherwise. */
+    public static DeclarationStatus valueOf(String code) {
+        return of(code, null);
+    }
+
+    public static boolean isCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /** Whether this code is one of the fixed lifecycle statuses, which no review step may take. */
+    public static boolean isFixed(String code) {
+        return FIXED.containsKey(code);
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    /** The code, as the enum this class replaced called it. */
+    public String name() {
+        return code;
     }
 
     public String label() {
@@ -26,20 +72,31 @@ public enum DeclarationStatus {
     }
 
     public boolean isEditable() {
-        return EDITABLE.contains(this);
+        return this == DRAFT || this == RETURNED;
     }
 
+    /** Waiting in a review step of its process. */
     public boolean isInReview() {
-        return IN_REVIEW.contains(this);
-    }
-
-    /** A filer may take the submission back: no reviewer has acted on it yet. */
-    public boolean allowsWithdrawal() {
-        return this == DEPT_REVIEW;
+        return !FIXED.containsKey(code);
     }
 
     /** A filer may open an adjustment (调整) round. */
     public boolean allowsAdjustment() {
         return this == APPROVED;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DeclarationStatus status && status.code.equals(code);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
     }
 }

@@ -1,12 +1,12 @@
 package cn.perftarget.declaration;
 
 import java.time.Clock;
+import java.util.HashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.perftarget.audit.AuditAction;
-import cn.perftarget.declaration.process.ApprovalProcessEngine;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 
@@ -16,7 +16,8 @@ import cn.perftarget.identity.Directory;
 public class DeclarationSubmission {
 
     private final Access access;
-    private final ApprovalProcessEngine process;
+    private final ApprovalProcess process;
+    private final ProcessRounds rounds;
     private final SubmissionCheck check;
     private final DocumentStore documents;
     private final Views views;
@@ -24,21 +25,23 @@ public class DeclarationSubmission {
     private final Clock clock;
     private final Directory directory;
 
-    DeclarationSubmission(Access access, ApprovalProcessEngine process, SubmissionCheck check,
+    DeclarationSubmission(Access access, ApprovalProcess process, ProcessRounds rounds, SubmissionCheck check,
                           DocumentStore documents, Views views, Journal journal, Clock clock, Directory directory) {
-        this.directory = directory;
         this.access = access;
         this.process = process;
+        this.rounds = rounds;
         this.check = check;
         this.documents = documents;
         this.views = views;
         this.journal = journal;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /**
-     * Hands the current revision to the process, which validates it. An invalid declaration stays editable and
-     * the result carries the report; the attempt is recorded either way.
+     * Validates the current revision first: an invalid declaration stays editable, the result carries the report,
+     * and the process is not touched. A valid one completes fill-in with the routing facts and waits in the
+     * model's first review step; its revision is frozen. The attempt is recorded either way.
      */
     public SubmissionResult submit(Actor actor, long id) {
         var declaration = access.owned(actor, id);
@@ -46,33 +49,50 @@ public class DeclarationSubmission {
         if (!from.isEditable()) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，不能提交");
         }
+        var checked = check.check(declaration);
+        if (!checked.report().valid()) {
+            journal.record(actor, declaration, AuditAction.SUBMISSION_REJECTED, from,
+                    checked.report().errors().size() + " 项错误");
+            return new SubmissionResult(views.of(declaration, checked.document()), checked.report());
+        }
         // Reviews follow the unit's 主管部门 as it is now; a later move of the unit leaves this review where it is.
         String reviewDepartment = directory.units().departmentOf(declaration.department())
                 .orElseThrow(() -> new StatusConflictException("单位“" + directory.departmentName(declaration.department())
                         + "”不属于任何主管部门，无法提交审核，请联系管理员"));
-        process.submit(declaration.processKey(), reviewDepartment, actor);
-        if (!declaration.status().isEditable()) {
-            declaration.reviewedBy(reviewDepartment);
+        var facts = new HashMap<>(checked.routingFacts());
+        facts.put("reviewDepartment", reviewDepartment);
+        var position = process.submit(declaration.processRef(), facts, actor);
+        if (!(position instanceof ProcessPosition.AtStep at)) {
+            throw new StatusConflictException("流程模型在填报之后没有进入审核环节，请联系管理员检查流程模型");
         }
-        if (declaration.status().isEditable()) {
-            var report = check.report(declaration);
-            journal.record(actor, declaration, AuditAction.SUBMISSION_REJECTED, from,
-                    report.errors().size() + " 项错误");
-            return new SubmissionResult(views.of(declaration, check.document(declaration)), report);
-        }
+        var now = clock.instant();
+        declaration.submit(at.step(), reviewDepartment, actor.username(), now);
+        documents.freezeCurrent(declaration, now);
+        declaration.touch(now);
         journal.record(actor, declaration, AuditAction.SUBMITTED, from, null);
-        return new SubmissionResult(views.of(declaration, check.document(declaration)), check.report(declaration));
+        journal.publish(new DeclarationEvent.StepReached(id, declaration.status(), actor.username()));
+        return new SubmissionResult(views.of(declaration, checked.document()), checked.report());
+    }
+
+    /** Whether the filer may take the submission back now: no reviewer has acted on it yet. */
+    @Transactional(readOnly = true)
+    public boolean withdrawable(Actor actor, long id) {
+        var declaration = access.visible(actor, id);
+        return declaration.status().isInReview() && process.withdrawable(declaration.processRef());
     }
 
     /** Takes a submission back to draft while no reviewer has acted on it. */
     public DeclarationView withdraw(Actor actor, long id) {
         var declaration = access.owned(actor, id);
         var from = declaration.status();
-        if (!from.allowsWithdrawal()) {
+        if (!from.isInReview() || !process.withdrawable(declaration.processRef())) {
             throw new StatusConflictException("申报表当前状态为“" + from.label() + "”，只有尚未被审核的申报表可以撤回");
         }
-        process.withdraw(declaration.processKey(), actor);
+        process.withdraw(declaration.processRef(), actor);
+        declaration.withdraw();
+        declaration.touch(clock.instant());
         journal.record(actor, declaration, AuditAction.WITHDRAWN, from, null);
+        journal.publish(new DeclarationEvent.Withdrawn(id, from, actor.username()));
         return view(declaration);
     }
 
@@ -82,7 +102,7 @@ public class DeclarationSubmission {
         var from = declaration.status();
         declaration.openAdjustment();
         declaration.touch(clock.instant());
-        process.start(declaration.processKey(), actor);
+        rounds.start(declaration, actor);
         journal.record(actor, declaration, AuditAction.ADJUSTMENT_OPENED, from, null);
         return view(declaration);
     }

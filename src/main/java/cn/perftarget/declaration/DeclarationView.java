@@ -3,6 +3,7 @@ package cn.perftarget.declaration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -25,4 +26,10 @@ public record DeclarationView(
         Instant submissionDeadline,
         boolean overdue,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode document) {
+
+    /** The status for people: a fixed status's name, or the review step's (主管部门审核中). */
+    @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)
+    public String statusLabel() {
+        return status.label();
+    }
 }

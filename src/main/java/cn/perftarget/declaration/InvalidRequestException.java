@@ -18,6 +18,15 @@ public class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException(message, List.of(new Finding(path, rule, message)));
     }
 
+    /**
+     * A document that does not have its template's structure. The detail quotes the first finding, whose message
+     * names the field in the template's words; the pointers stay in the findings, for the page to mark the cells.
+     */
+    static InvalidRequestException notOfStructure(String templateTitle, List<Finding> findings) {
+        return new InvalidRequestException("申报表内容不符合表单“" + templateTitle + "”的结构：" + findings.get(0).message()
+                + (findings.size() > 1 ? "（共 " + findings.size() + " 处）" : ""), findings);
+    }
+
     public List<Finding> findings() {
         return findings;
     }

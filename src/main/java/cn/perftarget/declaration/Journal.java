@@ -1,5 +1,6 @@
 package cn.perftarget.declaration;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.audit.AuditAction;
@@ -7,14 +8,21 @@ import cn.perftarget.audit.AuditEntry;
 import cn.perftarget.audit.AuditTrail;
 import cn.perftarget.identity.Actor;
 
-/** Writes this module's actions to the audit trail, in the action's transaction. */
+/** Writes this module's actions to the audit trail and tells listeners what happened, in the action's transaction. */
 @Component
 class Journal {
 
     private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
 
-    Journal(AuditTrail trail) {
+    Journal(AuditTrail trail, ApplicationEventPublisher events) {
         this.trail = trail;
+        this.events = events;
+    }
+
+    /** Synchronously, in the caller's transaction: a listener's failure undoes the action. */
+    void publish(DeclarationEvent event) {
+        events.publishEvent(event);
     }
 
     void record(Actor actor, Declaration declaration, AuditAction action, DeclarationStatus from, String details) {

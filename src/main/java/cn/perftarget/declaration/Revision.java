@@ -40,6 +40,10 @@ class Revision {
         }
     }
 
+    long declarationId() {
+        return declarationId;
+    }
+
     int number() {
         return number;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.identity.Directory;
@@ -17,7 +18,10 @@ class Views {
     private final SubmissionDeadlines deadlines;
     private final Clock clock;
 
-    Views(Directory directory, SubmissionDeadlines deadlines, Clock clock) {
+    private final ObjectProvider<RevisionFiles> files;
+
+    Views(Directory directory, SubmissionDeadlines deadlines, Clock clock, ObjectProvider<RevisionFiles> files) {
+        this.files = files;
         this.directory = directory;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -32,7 +36,10 @@ class Views {
                 d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document);
     }
 
+    /** A revision; with its document, also the files listed in it. */
     RevisionView of(Revision r, JsonNode document) {
-        return new RevisionView(r.number(), r.savedBy(), r.savedAt(), r.submittedAt(), document);
+        var attachments = document == null ? null : files.orderedStream()
+                .flatMap(f -> f.listed(r.declarationId(), r.number()).stream()).toList();
+        return new RevisionView(r.number(), r.savedBy(), r.savedAt(), r.submittedAt(), document, attachments);
     }
 }

@@ -47,6 +47,7 @@ final class DefinitionChecker {
         }
         checkPrefill(resolved);
         checkYears();
+        checkAttachments();
         Uniqueness.of(root, resolved);
         return new FormDefinition(key, version.intValue(), title, root);
     }
@@ -104,6 +105,37 @@ final class DefinitionChecker {
         }
         if (years.has("from") && years.has("to") && years.get("from").intValue() > years.get("to").intValue()) {
             throw new DefinitionProblem("/years/to", "\"to\" must not be before \"from\"");
+        }
+    }
+
+    /** {@code attachments}: a list of kinds, each a distinct non-blank name of at most 50 characters. */
+    private void checkAttachments() {
+        JsonNode list = root.path("attachments");
+        if (list.isMissingNode()) {
+            return;
+        }
+        if (!list.isArray()) {
+            throw new DefinitionProblem("/attachments", "attachments must be a list such as [{\"kind\": \"测算依据\", \"required\": true}]");
+        }
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String kind = entry.path("kind").asText("").strip();
+            if (!entry.isObject() || kind.isEmpty() || kind.length() > 50 || !entry.path("kind").isTextual()) {
+                throw new DefinitionProblem("/attachments/" + i + "/kind", "a kind must be a non-blank string of at most 50 characters");
+            }
+            if (!seen.add(kind)) {
+                throw new DefinitionProblem("/attachments/" + i + "/kind", "kind \"" + kind + "\" is listed twice");
+            }
+            if (entry.has("required") && !entry.get("required").isBoolean()) {
+                throw new DefinitionProblem("/attachments/" + i + "/required", "required must be true or false");
+            }
+            for (var names = entry.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("kind") && !name.equals("required")) {
+                    throw new DefinitionProblem("/attachments/" + i + "/" + Pointers.escape(name), "an attachment kind has only \"kind\" and \"required\"");
+                }
+            }
         }
     }
 

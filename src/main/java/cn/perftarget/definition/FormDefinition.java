@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,6 +34,14 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
         return new SchemaResolver(source.path("types")).resolve(source.path("document"));
     }
 
+    /**
+     * Where a JSON Pointer of this template's documents leads, in the template's words (年度目标1 › 绩效指标2 ›
+     * 指标值): how every page, message and file names a field to people.
+     */
+    public String placeOf(String pointer) {
+        return FieldPath.of(documentSchema(), pointer).text();
+    }
+
     /** What makes a declaration of this template unique (the definition's {@code uniqueness} list). */
     public Uniqueness uniqueness() {
         return Uniqueness.of(source, documentSchema());
@@ -58,6 +67,29 @@ public record FormDefinition(String key, int version, String title, JsonNode sou
         return (!years.has("from") || years.get("from").intValue() <= year)
                 && (!years.has("to") || year <= years.get("to").intValue());
     }
+
+    /** The key of the process model that reviews this template's declarations ({@code DeclarationApproval} unless it names one). */
+    public String process() {
+        String key = source.path("process").asText("");
+        return key.isBlank() ? "DeclarationApproval" : key;
+    }
+
+    /**
+     * The kinds of files its declarations carry, from the definition's {@code attachments} list
+     * ({@code [{"kind": "测算依据", "required": true}, ...]}); a template without the list takes any file as 其他, so
+     * every declaration can carry files without its template saying so.
+     */
+    public List<AttachmentKind> attachmentKinds() {
+        JsonNode list = source.path("attachments");
+        if (!list.isArray() || list.isEmpty()) {
+            return DEFAULT_ATTACHMENT_KINDS;
+        }
+        var kinds = new java.util.ArrayList<AttachmentKind>();
+        list.forEach(k -> kinds.add(new AttachmentKind(k.path("kind").asText(), k.path("required").asBoolean(false))));
+        return List.copyOf(kinds);
+    }
+
+    private static final List<AttachmentKind> DEFAULT_ATTACHMENT_KINDS = List.of(new AttachmentKind("其他", false));
 
     /**
      * The facts the approval process routes on: JSON Pointers into the document (e.g.

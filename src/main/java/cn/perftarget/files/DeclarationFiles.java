@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import cn.perftarget.attachment.AttachmentStore;
 import cn.perftarget.declaration.DeclarationFiling;
 import cn.perftarget.declaration.DeclarationNotFoundException;
 import cn.perftarget.declaration.DeclarationQueries;
@@ -28,7 +29,6 @@ import cn.perftarget.files.xlsx.Layouts;
 import cn.perftarget.files.xlsx.SheetReader;
 import cn.perftarget.files.xlsx.SheetWriter;
 import cn.perftarget.identity.Actor;
-import cn.perftarget.identity.Directory;
 import cn.perftarget.review.DecisionView;
 import cn.perftarget.review.ReviewRecords;
 
@@ -51,18 +51,18 @@ public class DeclarationFiles {
     private final FormDefinitions forms;
     private final Layouts layouts;
     private final ReviewRecords reviews;
-    private final Directory directory;
     private final ITemplateEngine templates;
     private final PdfRenderer pdf;
+    private final AttachmentStore attachments;
 
     DeclarationFiles(DeclarationQueries queries, DeclarationFiling filing, FormDefinitions forms, Layouts layouts,
-                     ReviewRecords reviews, Directory directory, ITemplateEngine templates, PdfRenderer pdf) {
+                     ReviewRecords reviews, ITemplateEngine templates, PdfRenderer pdf, AttachmentStore attachments) {
+        this.attachments = attachments;
         this.queries = queries;
         this.filing = filing;
         this.forms = forms;
         this.layouts = layouts;
         this.reviews = reviews;
-        this.directory = directory;
         this.templates = templates;
         this.pdf = pdf;
     }
@@ -73,6 +73,7 @@ public class DeclarationFiles {
         var definition = definition(view);
         try (XSSFWorkbook book = SheetWriter.write(layout(definition), definition, view.document(), view.year());
              var out = new java.io.ByteArrayOutputStream()) {
+            AttachmentList.addSheet(book, attachments.list(actor, id, view.revision()));
             book.write(out);
             return new FileContent(out.toByteArray(), fileName(view, definition, "xlsx"), view.revision());
         } catch (IOException e) {
@@ -95,44 +96,65 @@ public class DeclarationFiles {
     /** The print view: the official sheet and every review decision. */
     public PrintView print(Actor actor, long id) {
         var view = queries.get(actor, id);
-        var definition = definition(view);
-        var layout = layout(definition);
-        try (XSSFWorkbook book = SheetWriter.write(layout, definition, view.document(), view.year())) {
-            var sheet = PrintSheet.of(book.getSheet(layout.sheetName()), layout.columns());
-            return new PrintView(view.id(), book.getSheet(layout.sheetName()).getRow(0).getCell(0).getStringCellValue(),
-                    view.departmentName(), view.year(), view.status().label(), view.revision(), sheet,
-                    approvals(reviews.decisions(actor, id)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return printView(view.id(), definition(view), view.document(), view.year(), view.departmentName(),
+                view.status().label(), view.revision(), approvals(reviews.decisions(actor, id)),
+                AttachmentList.printed(attachments.list(actor, id, view.revision())));
     }
 
     /** The print view as a PDF, in the configured CJK font. */
     public FileContent pdf(Actor actor, long id) {
         var print = print(actor, id);
+        byte[] bytes = pdfOf(print);
+        var view = queries.summary(actor, id);
+        return new FileContent(bytes, fileName(view, definition(view), "pdf"), print.revision());
+    }
+
+    /**
+     * Lays out and renders an empty form of each template once, so that the first user's print view and PDF find
+     * POI loaded, the print template compiled and the CJK font parsed (cold, that costs seconds).
+     *
+     * @return the size of each warm-up PDF, by template key
+     */
+    Map<String, Integer> warmUp() {
+        int year = java.time.Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+        var sizes = new java.util.TreeMap<String, Integer>();
+        layouts.latest().keySet().forEach(definition -> sizes.put(definition.key(), pdfOf(printView(0, definition,
+                definition.initialDocument("示例单位", year), year, "示例单位", "", 0, List.of(), List.of())).length));
+        return sizes;
+    }
+
+    private PrintView printView(long id, FormDefinition definition, JsonNode document, int year, String department,
+                                String status, int revision, List<PrintView.Approval> approvals,
+                                List<PrintView.Attachment> files) {
+        var layout = layout(definition);
+        try (XSSFWorkbook book = SheetWriter.write(layout, definition, document, year)) {
+            var sheet = book.getSheet(layout.sheetName());
+            return new PrintView(id, sheet.getRow(0).getCell(0).getStringCellValue(), department, year, status,
+                    revision, PrintSheet.of(sheet, layout.columns()), approvals, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] pdfOf(PrintView print) {
         var context = new Context();
         context.setVariable("print", print);
         context.setVariable("pdf", true);
-        byte[] bytes = pdf.render(templates.process(PRINT_TEMPLATE, context));
-        var view = queries.summary(actor, id);
-        return new FileContent(bytes, fileName(view, definition(view), "pdf"), print.revision());
+        return pdf.render(templates.process(PRINT_TEMPLATE, context));
     }
 
     private List<PrintView.Approval> approvals(List<DecisionView> decisions) {
         return decisions.stream().map(d -> new PrintView.Approval(level(d.step()),
                 OUTCOMES.getOrDefault(d.outcome(), d.outcome()),
-                directory.actor(d.reviewer()).map(Actor::name).orElse(d.reviewer()),
+                d.reviewerName(),
                 DAY.format(d.decidedAt()), d.comment() == null ? "" : d.comment(),
                 d.grade() == null ? "" : d.grade())).toList();
     }
 
+    // One opinion row per step the declaration passed, labelled as its model names the step.
     private static String level(DeclarationStatus step) {
-        return switch (step) {
-            case DEPT_REVIEW -> "主管部门审核意见";
-            case FINANCE_REVIEW -> "财政部门审核意见";
-            case EXPERT_REVIEW -> "专家评审意见";
-            default -> step.label();
-        };
+        String label = step.label().endsWith("中") ? step.label().substring(0, step.label().length() - 1) : step.label();
+        return label + "意见";
     }
 
     private FormDefinition definition(DeclarationView view) {

@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pdf   the CJK font the PDF is set in
  * @param batch limits of one batch import upload
+ * @param warmUp whether to lay out and render each template once in the background after start, so that the first
+ *               print view and PDF are not cold (default on)
  */
 @ConfigurationProperties(prefix = "perftarget.files")
-public record FilesProperties(Pdf pdf, Batch batch) {
+public record FilesProperties(Pdf pdf, Batch batch, Boolean warmUp) {
 
     /** Debian's fonts-wqy-zenhei, which CI installs. */
     public static final String DEFAULT_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
@@ -17,6 +19,7 @@ public record FilesProperties(Pdf pdf, Batch batch) {
     public FilesProperties {
         pdf = pdf == null ? new Pdf(null, null) : pdf;
         batch = batch == null ? new Batch(0, 0) : batch;
+        warmUp = warmUp == null || warmUp;
     }
 
     /**

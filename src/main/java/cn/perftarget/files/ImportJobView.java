@@ -13,7 +13,8 @@ public record ImportJobView(String id, String status, String uploadedBy, String 
                             Instant finishedAt, int total, int processed, int saved, int failed, List<FileResult> files) {
 
     /**
-     * @param status {@code PENDING}, {@code CREATED}, {@code UPDATED} or {@code FAILED}
+     * @param status     {@code PENDING}, {@code CREATED}, {@code UPDATED} or {@code FAILED}
+     * @param department the unit's Chinese name (as the sheet names it), never its code: the clerk reads it
      * @param errors for a failed file, the cells (or document paths) at fault
      */
     public record FileResult(int index, String fileName, String status, Long declarationId, String department,

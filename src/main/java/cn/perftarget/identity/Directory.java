@@ -30,12 +30,17 @@ public class Directory implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final LoginAttempts attempts;
     private final Clock clock;
+    private final OrganisationVersion version;
+    private final IdentityProperties seed;
 
-    Directory(UserAccounts accounts, JdbcTemplate jdbc, LoginAttempts attempts, Clock clock) {
+    Directory(UserAccounts accounts, JdbcTemplate jdbc, LoginAttempts attempts, Clock clock, OrganisationVersion version,
+              IdentityProperties seed) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.attempts = attempts;
         this.clock = clock;
+        this.version = version;
+        this.seed = seed;
     }
 
     @Override
@@ -70,6 +75,34 @@ public class Directory implements UserDetailsService {
     }
 
     /**
+     * The accounts of the configured seed (in the demo profile, the demo users) as they are now, in the seed's order:
+     * the login page of a demo lists them, so the list cannot fall behind the seed.
+     */
+    @Transactional(readOnly = true)
+    public List<Actor> seededAccounts() {
+        return seed.users().stream().map(IdentityProperties.Account::username).map(accounts::findById)
+                .flatMap(Optional::stream).map(UserAccount::actor).toList();
+    }
+
+    /** How a person is named to people: their name, or the username when the account is unknown (a removed one). */
+    @Transactional(readOnly = true)
+    public String personName(String username) {
+        return actor(username).map(Actor::name).filter(n -> !n.isBlank()).orElse(username);
+    }
+
+    /** Every enabled account, ordered by username: who can still be told something (a locked one only waits). */
+    @Transactional(readOnly = true)
+    public List<Actor> enabledActors() {
+        return accounts.findAllByOrderByUsernameAsc().stream().filter(UserAccount::enabled).map(UserAccount::actor)
+                .toList();
+    }
+
+    /** The administrators, whom a page names when only they can help (add a reviewer, hand a task on). */
+    public List<Actor> administrators() {
+        return actors().stream().filter(a -> a.is(Role.ADMIN)).toList();
+    }
+
+    /**
      * Whether the password is this enabled, unlocked account's (the Camunda webapps' login); a wrong one counts
      * towards the lockout like a failed login of ours.
      */
@@ -77,8 +110,12 @@ public class Directory implements UserDetailsService {
         return attempts.check(username, rawPassword);
     }
 
-    /** Every budget unit as it is now. */
+    /** Every budget unit as it is now (kept in memory until a change is committed on any node). */
     public UnitTree units() {
+        return version.tree(this::loadUnits);
+    }
+
+    private UnitTree loadUnits() {
         Map<String, Set<String>> oversees = new HashMap<>();
         jdbc.query("select finance_unit, department from finance_oversight", rs -> {
             oversees.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -104,6 +141,13 @@ public class Directory implements UserDetailsService {
     public Map<String, String> departments() {
         Map<String, String> out = new TreeMap<>();
         units().all().stream().filter(u -> u.kind().files() && u.active()).forEach(u -> out.put(u.code(), u.name()));
+        return out;
+    }
+
+    /** Every unit's Chinese name by code, active or not (old records name deactivated units too). */
+    public Map<String, String> unitNames() {
+        Map<String, String> out = new TreeMap<>();
+        units().all().forEach(u -> out.put(u.code(), u.name()));
         return out;
     }
 

@@ -15,11 +15,22 @@ public class OrganisationProblem extends RuntimeException {
 
     private final Kind kind;
     private final transient List<Error> errors;
+    private final String existing;
 
     OrganisationProblem(Kind kind, String message, List<Error> errors) {
+        this(kind, message, errors, null);
+    }
+
+    private OrganisationProblem(Kind kind, String message, List<Error> errors, String existing) {
         super(message);
         this.kind = kind;
         this.errors = List.copyOf(errors);
+        this.existing = existing;
+    }
+
+    /** A create whose key is taken: names the field and the existing resource ({@code href}); nothing was changed. */
+    static OrganisationProblem exists(String path, String message, String href) {
+        return new OrganisationProblem(Kind.CONFLICT, message, List.of(new Error(path, null, message)), href);
     }
 
     static OrganisationProblem invalid(String path, String message) {
@@ -40,5 +51,10 @@ public class OrganisationProblem extends RuntimeException {
 
     public List<Error> errors() {
         return errors;
+    }
+
+    /** The path of the resource that already holds the key of a create, or null. */
+    public String existing() {
+        return existing;
     }
 }

@@ -12,6 +12,8 @@ final class OrganisationRules {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,49}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
     static final int MIN_PASSWORD = 8;
+    /** bcrypt reads no more than 72 bytes of a password (Spring Security refuses more): UTF-8, so 24 汉字. */
+    static final int MAX_PASSWORD_BYTES = UserCommand.MAX_PASSWORD_BYTES;
 
     private OrganisationRules() {
     }
@@ -118,6 +120,11 @@ final class OrganisationRules {
         }
         if (password.startsWith("{")) {
             return java.util.Optional.of(new Problem(path, "密码哈希只接受 {bcrypt} 格式"));
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return java.util.Optional.of(new Problem(path, "密码不能超过 " + MAX_PASSWORD_BYTES
+                    + " 字节（UTF-8：字母数字各 1 字节，汉字各 3 字节），实际为 "
+                    + password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " 字节"));
         }
         if (password.length() < MIN_PASSWORD || password.equals(username)) {
             return java.util.Optional.of(new Problem(path, "密码至少 " + MIN_PASSWORD + " 个字符，且不能与用户名相同"));

@@ -38,9 +38,11 @@ class OrganisationSeed implements SmartInitializingSingleton {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Environment environment;
+    private final OrganisationVersion version;
 
     OrganisationSeed(IdentityProperties properties, BudgetUnits units, UserAccounts users, PasswordEncoder passwords,
-                     AuditTrail audit, PlatformTransactionManager transactions, Environment environment) {
+                     AuditTrail audit, PlatformTransactionManager transactions, Environment environment,
+                     OrganisationVersion version) {
         this.properties = properties;
         this.units = units;
         this.users = users;
@@ -48,12 +50,15 @@ class OrganisationSeed implements SmartInitializingSingleton {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.environment = environment;
+        this.version = version;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         transaction.executeWithoutResult(status -> {
             seedUnits();
+            // once per start, seeded or not: cheaper than tracking whether the seed changed a unit
+            version.bump();
             seedUsers();
             bootstrapAdmin();
         });

@@ -29,11 +29,13 @@ public class UnitAdministration {
     private final BudgetUnits units;
     private final Directory directory;
     private final AuditTrail audit;
+    private final OrganisationVersion version;
 
-    UnitAdministration(BudgetUnits units, Directory directory, AuditTrail audit) {
+    UnitAdministration(BudgetUnits units, Directory directory, AuditTrail audit, OrganisationVersion version) {
         this.units = units;
         this.directory = directory;
         this.audit = audit;
+        this.version = version;
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +43,12 @@ public class UnitAdministration {
         return List.copyOf(directory.units().all());
     }
 
+    /** A new unit; a code already taken is a conflict naming that unit (changing one is {@link #change}). */
     public Unit create(Actor admin, UnitCommand command) {
+        if (command.code() != null && directory.units().unit(command.code()).isPresent()) {
+            throw OrganisationProblem.exists("/code", "单位代码 " + command.code() + " 已存在，未做修改；修改已有单位请用 PUT "
+                    + "/api/admin/units/" + command.code(), "/api/admin/units/" + command.code());
+        }
         return apply(admin, List.of(new Numbered(null, command, true))).get(0);
     }
 
@@ -122,6 +129,9 @@ public class UnitAdministration {
                     + (errors.size() > 1 ? "（共 " + errors.size() + " 处错误）" : "") + "；未做任何修改", errors);
         }
         after.values().forEach(unit -> save(admin, before.get(unit.code()), unit));
+        if (!after.isEmpty()) {
+            version.bump();
+        }
         return List.copyOf(after.values());
     }
 

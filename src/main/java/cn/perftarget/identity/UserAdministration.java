@@ -25,8 +25,6 @@ import cn.perftarget.audit.AuditTrail;
 public class UserAdministration {
 
     /** The header of a users CSV; {@code roles} separated by {@code |}; {@code password} plain or {bcrypt}. */
-    public static final List<String> CSV_HEADER = List.of("username", "name", "unit", "roles", "password");
-
     private final UserAccounts accounts;
     private final Directory directory;
     private final PasswordEncoder passwords;
@@ -52,7 +50,12 @@ public class UserAdministration {
         return find(username).view();
     }
 
+    /** A new user; a username already taken is a conflict naming that user (replacing one is {@link #change}). */
     public UserView create(Actor admin, UserCommand command) {
+        if (command.username() != null && accounts.existsById(command.username())) {
+            throw OrganisationProblem.exists("/username", "用户 " + command.username() + " 已存在，未做修改；修改已有用户请用 PUT "
+                    + "/api/admin/users/" + command.username(), "/api/admin/users/" + command.username());
+        }
         return apply(admin, List.of(new Numbered(null, command)), new ArrayList<>()).get(0);
     }
 
@@ -64,35 +67,13 @@ public class UserAdministration {
         return apply(admin, List.of(new Numbered(null, merged)), new ArrayList<>()).get(0);
     }
 
-    /** Creates or changes every user of the CSV (header {@link #CSV_HEADER}), or none when any line is bad. */
+    /**
+     * Creates or changes every user of the CSV ({@link UserCsv}), or none when any line is bad. An existing user keeps
+     * being disabled (or enabled) unless the line's {@code enabled} cell says otherwise.
+     */
     public List<UserView> importCsv(Actor admin, String csv) {
-        var rows = Csv.parse(csv);
-        if (rows.isEmpty() || !rows.get(0).cells().stream().map(String::strip).toList().equals(CSV_HEADER)) {
-            throw new OrganisationProblem(OrganisationProblem.Kind.INVALID, "CSV 第 1 行应为表头 "
-                    + String.join(",", CSV_HEADER), List.of(new OrganisationProblem.Error(null, 1, "表头应为 "
-                    + String.join(",", CSV_HEADER))));
-        }
-        List<Numbered> commands = new ArrayList<>();
         List<OrganisationProblem.Error> errors = new ArrayList<>();
-        for (var row : rows.subList(1, rows.size())) {
-            List<Role> roles = new ArrayList<>();
-            boolean unknownRole = false;
-            for (String name : UnitAdministration.split(row.cell(3))) {
-                try {
-                    roles.add(Role.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException unknown) {
-                    unknownRole = true;
-                    errors.add(error(row.line(), "/roles", "角色“" + name + "”无效，应为 FILER、DEPT_REVIEWER、"
-                            + "FINANCE_REVIEWER、EXPERT、AUDITOR、ADMIN，以 | 分隔"));
-                }
-            }
-            if (unknownRole) {
-                continue;
-            }
-            commands.add(new Numbered(row.line(), new UserCommand(row.cell(0), row.cell(1),
-                    row.cell(2).isEmpty() ? null : row.cell(2), roles, true,
-                    row.cell(4).isEmpty() ? null : row.cell(4))));
-        }
+        var commands = UserCsv.read(csv, errors).stream().map(line -> new Numbered(line.line(), line.command())).toList();
         return apply(admin, commands, errors);
     }
 
@@ -149,7 +130,11 @@ public class UserAdministration {
         var roles = EnumSet.copyOf(c.roles());
         var existing = exists ? accounts.findById(c.username()) : java.util.Optional.<UserAccount>empty();
         if (existing.isEmpty()) {
-            var account = accounts.save(new UserAccount(c.username(), c.name(), c.unit(), roles, hash));
+            var account = new UserAccount(c.username(), c.name(), c.unit(), roles, hash);
+            if (Boolean.FALSE.equals(c.enabled())) {
+                account.change(c.name(), c.unit(), roles, false);
+            }
+            account = accounts.save(account);
             changes.add(Changes.entry(admin, AuditAction.USER_CREATED, "用户 " + c.username(), null, account.view()));
             return account.view();
         }
@@ -202,7 +187,7 @@ public class UserAdministration {
         return password.startsWith("{bcrypt}") ? password : passwords.encode(password);
     }
 
-    private static OrganisationProblem.Error error(Integer line, String path, String message) {
+    static OrganisationProblem.Error error(Integer line, String path, String message) {
         return new OrganisationProblem.Error(path, line, line == null ? message : "第 " + line + " 行：" + message);
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 public record UserCommand(String username, String name, String unit, List<Role> roles, Boolean enabled,
                           String password) {
 
+    /** bcrypt reads no more than 72 bytes of a password (Spring Security refuses more): in UTF-8, 24 汉字. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     public UserCommand {
         roles = roles == null ? List.of() : List.copyOf(roles);
     }

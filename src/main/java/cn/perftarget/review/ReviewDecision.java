@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,8 +20,8 @@ class ReviewDecision {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long declarationId;
-    @Enumerated(EnumType.STRING)
-    private DeclarationStatus step;
+    /** The status code of the step decided, as its model named it. */
+    private String step;
     private String reviewer;
     private String outcome;
     private String comment;
@@ -35,12 +33,12 @@ class ReviewDecision {
     protected ReviewDecision() {
     }
 
-    ReviewDecision(long declarationId, DeclarationStatus step, String reviewer, Outcome outcome, String comment,
+    ReviewDecision(long declarationId, DeclarationStatus step, String reviewer, String outcome, String comment,
                    String grade, String fields, int revision, Instant decidedAt) {
         this.declarationId = declarationId;
-        this.step = step;
+        this.step = step.code();
         this.reviewer = reviewer;
-        this.outcome = outcome.code();
+        this.outcome = outcome;
         this.comment = comment;
         this.grade = grade;
         this.fields = fields;
@@ -48,8 +46,12 @@ class ReviewDecision {
         this.decidedAt = decidedAt;
     }
 
-    DecisionView toView(List<String> pointers) {
-        return new DecisionView(step, reviewer, outcome, comment, grade, pointers, revision, decidedAt);
+    DecisionView toView(DeclarationStatus status, String reviewerName, List<String> pointers) {
+        return new DecisionView(status, reviewer, reviewerName, outcome, comment, grade, pointers, revision, decidedAt);
+    }
+
+    String step() {
+        return step;
     }
 
     String fields() {
@@ -58,10 +60,6 @@ class ReviewDecision {
 
     String reviewer() {
         return reviewer;
-    }
-
-    DeclarationStatus step() {
-        return step;
     }
 
     int revision() {

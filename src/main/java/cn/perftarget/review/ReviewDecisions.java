@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.perftarget.audit.AuditAction;
 import cn.perftarget.audit.AuditEntry;
 import cn.perftarget.audit.AuditTrail;
 import cn.perftarget.declaration.DeclarationQueries;
@@ -15,10 +16,13 @@ import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
 import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.ReviewStep;
-import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 
-/** Reviewers' decisions: checked, handed to the process, and kept with comment, grade and fields. */
+/**
+ * Reviewers' decisions and task operations (转办, 加签, 退回到指定环节): handed to the review step, which checks them
+ * against the step's model, and kept with comment, grade and fields; each one an audit event.
+ */
 @Service
 @Transactional
 public class ReviewDecisions {
@@ -29,62 +33,91 @@ public class ReviewDecisions {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Directory directory;
 
     ReviewDecisions(DeclarationQueries declarations, ReviewStep step, ReviewDecisionRepository decisions,
-                    AuditTrail audit, ObjectMapper json, Clock clock) {
+                    AuditTrail audit, ObjectMapper json, Clock clock, Directory directory) {
         this.declarations = declarations;
         this.step = step;
         this.decisions = decisions;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.directory = directory;
     }
 
     public DeclarationView decide(Actor actor, long id, DecisionCommand command) {
+        requirePointers(command);
         var before = declarations.summary(actor, id);
-        if (!before.status().isInReview()) {
-            throw new StatusConflictException("申报表当前状态为“" + before.status().label() + "”，不在审核中");
+        DeclarationStatus returnTo = null;
+        if (command.returnTo() != null) {
+            if (!DeclarationStatus.isCode(command.returnTo())) {
+                throw InvalidRequestException.of("/returnTo", "decision.return-to-unknown",
+                        "“" + command.returnTo() + "”不是审核环节的状态代码");
+            }
+            returnTo = declarations.status(command.returnTo());
         }
-        ReviewerPolicy.requireTurn(actor, before);
-        requireConsistent(command, before.status());
-        var after = step.complete(actor, id, before.status(), command.outcome().code());
+        var after = step.decide(actor, id, before.status(), command.outcome().code(), command.comment(),
+                command.grade(), returnTo);
         String fields = command.fields().isEmpty() ? null : write(command);
-        decisions.save(new ReviewDecision(id, before.status(), actor.username(), command.outcome(),
-                blankToNull(command.comment()), command.grade(), fields, before.revision(), clock.instant()));
-        audit.record(new AuditEntry(id, actor.username(), actor.role().name(), before.department(), before.year(),
-                command.outcome().action(), before.status().name(), after.status().name(), before.revision(),
-                blankToNull(command.comment()), command.grade(), fields));
+        String comment = blankToNull(command.comment());
+        decisions.save(new ReviewDecision(id, before.status(), actor.username(), command.outcome().code(), comment,
+                command.grade(), fields, before.revision(), clock.instant()));
+        var action = returnTo != null ? AuditAction.RETURNED_TO_STEP : command.outcome().action();
+        record(actor, before, after, action, comment, command.grade(), fields != null ? fields
+                : returnTo != null ? "退回到“" + returnTo.label() + "”" : null);
         return after;
     }
 
-    private static void requireConsistent(DecisionCommand command, DeclarationStatus step) {
-        boolean noComment = command.comment() == null || command.comment().isBlank();
-        if (command.outcome() != Outcome.APPROVE && noComment) {
-            throw InvalidRequestException.of("/comment", "decision.comment-required",
-                    "退回或驳回必须填写审核意见（comment）");
+    /** 转办: the caller's task goes to another reviewer of the same step. */
+    public DeclarationView handOver(Actor actor, long id, String toUsername, String comment) {
+        var before = declarations.summary(actor, id);
+        var to = eligibleUser(toUsername);
+        var after = step.handOver(actor, id, before.status(), to);
+        record(actor, before, after, AuditAction.HANDED_OVER, blankToNull(comment), null, "转办给" + to.name());
+        return after;
+    }
+
+    /** 加签: asks another reviewer of the same step for an opinion before deciding. */
+    public DeclarationView consult(Actor actor, long id, String toUsername, String comment) {
+        var before = declarations.summary(actor, id);
+        var to = eligibleUser(toUsername);
+        var after = step.consult(actor, id, before.status(), to);
+        record(actor, before, after, AuditAction.CONSULTED, blankToNull(comment), null, "请" + to.name() + "加签");
+        return after;
+    }
+
+    /** The consulted reviewer's opinion: kept and shown to who asked, who then decides. */
+    public DeclarationView answerConsultation(Actor actor, long id, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw InvalidRequestException.of("/comment", "consultation.comment-required", "加签意见不能为空");
         }
-        if (command.outcome() == Outcome.REJECT && step != DeclarationStatus.FINANCE_REVIEW) {
-            throw InvalidRequestException.of("/outcome", "decision.reject-only-at-finance",
-                    "只有财政审核可以驳回，“" + step.label() + "”环节只能同意或退回");
-        }
-        if (command.grade() != null && step != DeclarationStatus.FINANCE_REVIEW) {
-            throw InvalidRequestException.of("/grade", "decision.grade-only-at-finance",
-                    "等级（grade）由财政审核给出，“" + step.label() + "”环节不评等级");
-        }
-        if (command.grade() != null && !ReviewerPolicy.GRADES.contains(command.grade())) {
-            throw InvalidRequestException.of("/grade", "decision.grade",
-                    "等级“" + command.grade() + "”无效，应为 优、良、中、差 之一");
-        }
-        if (command.grade() != null && ReviewerPolicy.outcomeOf(command.grade()) != command.outcome()) {
-            throw InvalidRequestException.of("/grade", "decision.grade-outcome",
-                    "等级“" + command.grade() + "”应" + ReviewerPolicy.outcomeLabel(command.grade())
-                            + "（财预〔2015〕88号：优、良批复，中退回修改，差驳回），与 outcome=" + command.outcome().code() + " 不一致");
-        }
+        var before = declarations.summary(actor, id);
+        var after = step.answerConsultation(actor, id, before.status());
+        decisions.save(new ReviewDecision(id, before.status(), actor.username(), "opinion", comment.strip(), null,
+                null, before.revision(), clock.instant()));
+        record(actor, before, after, AuditAction.CONSULTATION_ANSWERED, comment.strip(), null, null);
+        return after;
+    }
+
+    private Actor eligibleUser(String username) {
+        return directory.activeActor(username).orElseThrow(() -> InvalidRequestException.of("/to", "task.to-unknown",
+                "用户“" + username + "”不存在或已停用"));
+    }
+
+    private void record(Actor actor, DeclarationView before, DeclarationView after, AuditAction action,
+                        String comment, String grade, String details) {
+        audit.record(new AuditEntry(before.id(), actor.username(), actor.role().name(), before.department(),
+                before.year(), action, before.status().code(), after.status().code(), before.revision(), comment,
+                grade, details));
+    }
+
+    private static void requirePointers(DecisionCommand command) {
         for (int i = 0; i < command.fields().size(); i++) {
             String pointer = command.fields().get(i);
             if (pointer == null || !(pointer.isEmpty() || pointer.startsWith("/"))) {
                 throw InvalidRequestException.of("/fields/" + i, "decision.field-pointer",
-                        "“" + pointer + "”不是 JSON Pointer（应以 / 开头，如 /header/phone）");
+                        "“" + pointer + "”不是字段位置（应以 / 开头，如 /header/phone）");
             }
         }
     }

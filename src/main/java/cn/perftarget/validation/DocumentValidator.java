@@ -1,5 +1,13 @@
 package cn.perftarget.validation;
 
+import cn.perftarget.validation.rule.Findings;
+import cn.perftarget.validation.structure.Messages;
+import cn.perftarget.validation.rule.Rule;
+import cn.perftarget.validation.rule.Rules;
+import cn.perftarget.validation.structure.StructureWalker;
+import cn.perftarget.validation.rule.Subject;
+import cn.perftarget.validation.rule.Values;
+
 import cn.perftarget.definition.FormDefinition;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +89,7 @@ public class DocumentValidator {
                     && value.decimalValue().compareTo(BigDecimal.valueOf(year)) != 0) {
                 String label = labelAt(schema, pointer);
                 findings.add(new Finding(prefill.getKey(), Rules.YEAR_MISMATCH,
-                        Messages.yearMismatch(label, value.decimalValue(), year)));
+                        Messages.yearMismatch(label, value.decimalValue(), year), Rules.HEADER_BASIS, null));
             }
         }
         return findings;
@@ -102,7 +110,8 @@ public class DocumentValidator {
             // A blank one is structure.required; only a different name is this finding.
             if (value != null && !value.equals(departmentName.strip())) {
                 findings.add(new Finding(prefill.getKey(), Rules.DEPARTMENT_MISMATCH,
-                        Messages.departmentMismatch(labelAt(schema, pointer), value, departmentName.strip())));
+                        Messages.departmentMismatch(labelAt(schema, pointer), value, departmentName.strip()),
+                        Rules.HEADER_BASIS, null));
             }
         }
         return findings;

@@ -1,31 +1,27 @@
 package cn.perftarget.validation;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 
-import org.camunda.feel.api.EvaluationResult;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
-import org.camunda.feel.syntaxtree.ParsedExpression;
-
-/** The only door to the FEEL engine that Camunda ships (feel-scala); expressions are parsed once, at start-up. */
+/**
+ * The only door to the rules' expression language (FEEL, provided by the process module as an
+ * {@link ExpressionEngine}); expressions are parsed once, at start-up.
+ */
 final class Feel {
 
-    private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().build();
-    private static final String NO_FUNCTION_FOUND = "NO_FUNCTION_FOUND";
+    private static final ExpressionEngine ENGINE = ServiceLoader.load(ExpressionEngine.class,
+            Feel.class.getClassLoader()).findFirst().orElseThrow(() -> new IllegalStateException(
+            "没有可用的 FEEL 表达式引擎（" + ExpressionEngine.class.getName() + "）"));
 
-    /** A parsed expression, or the parser's complaint. */
-    record Expression(String text, ParsedExpression parsed) {
+    /** A parsed expression. */
+    record Expression(String text, Object parsed) {
     }
 
     private Feel() {
     }
 
     static Expression parse(String text) {
-        var result = ENGINE.parseExpression(text);
-        if (result.isFailure()) {
-            throw new IllegalArgumentException(result.failure().message());
-        }
-        return new Expression(text, result.parsedExpression());
+        return new Expression(text, ENGINE.parse(text));
     }
 
     /**
@@ -35,12 +31,11 @@ final class Feel {
      */
     static Object evaluate(Expression expression, Map<String, Object> variables) {
         var result = ENGINE.evaluate(expression.parsed(), variables);
-        if (result.isFailure()) {
-            throw new IllegalStateException("FEEL 表达式求值失败：" + result.failure().message());
+        if (result.failure() != null) {
+            throw new IllegalStateException("FEEL 表达式求值失败：" + result.failure());
         }
-        String unknown = unknownFunction(result);
-        if (unknown != null) {
-            throw new IllegalStateException("FEEL 表达式调用了不存在的函数：" + unknown);
+        if (result.unknownFunction() != null) {
+            throw new IllegalStateException("FEEL 表达式调用了不存在的函数：" + result.unknownFunction());
         }
         return result.result();
     }
@@ -50,17 +45,6 @@ final class Feel {
      * arguments), else null. Unlike a null or missing value, this never comes from a document, only from the rule.
      */
     static String unknownFunction(Expression expression, Map<String, Object> variables) {
-        return unknownFunction(ENGINE.evaluate(expression.parsed(), variables));
-    }
-
-    private static String unknownFunction(EvaluationResult result) {
-        var failures = result.suppressedFailures().iterator();
-        while (failures.hasNext()) {
-            var failure = failures.next();
-            if (NO_FUNCTION_FOUND.equals(failure.failureType().toString())) {
-                return failure.failureMessage();
-            }
-        }
-        return null;
+        return ENGINE.evaluate(expression.parsed(), variables).unknownFunction();
     }
 }

@@ -1,5 +1,11 @@
 package cn.perftarget.validation;
 
+import cn.perftarget.validation.rule.Findings;
+import cn.perftarget.validation.rule.Subject;
+
+import cn.perftarget.validation.rule.Rule;
+import cn.perftarget.validation.rule.RuleSpec;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package cn.perftarget.validation;
 
+import cn.perftarget.validation.rule.Subject;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,5 +1,33 @@
 package cn.perftarget.validation;
 
+import cn.perftarget.validation.funds.EqualRule;
+import cn.perftarget.validation.funds.ShareBlankRule;
+import cn.perftarget.validation.funds.ShareRule;
+import cn.perftarget.validation.funds.ShareTotalRule;
+import cn.perftarget.validation.funds.SumRule;
+import cn.perftarget.validation.rule.Labels;
+import cn.perftarget.validation.rule.Rule;
+import cn.perftarget.validation.rule.RuleSpec;
+import cn.perftarget.validation.rule.Selector;
+import cn.perftarget.validation.semantics.Dictionary;
+import cn.perftarget.validation.semantics.DictionaryRule;
+import cn.perftarget.validation.semantics.NegativeDirectionRule;
+import cn.perftarget.validation.semantics.QualitativeQuantityRule;
+import cn.perftarget.validation.semantics.UnitNameRule;
+import cn.perftarget.validation.semantics.ZeroQuantityRule;
+import cn.perftarget.validation.structure.PatternRule;
+import cn.perftarget.validation.structure.PlaceholderRule;
+import cn.perftarget.validation.structure.SomeRule;
+import cn.perftarget.validation.structure.UniqueRule;
+import cn.perftarget.validation.values.DateSerialRule;
+import cn.perftarget.validation.values.MinimumRule;
+import cn.perftarget.validation.values.PercentRangeRule;
+import cn.perftarget.validation.values.QuantifyRule;
+import cn.perftarget.validation.values.SameUnitRule;
+import cn.perftarget.validation.values.TargetMetRule;
+import cn.perftarget.validation.values.UnitOnlyRule;
+import cn.perftarget.validation.values.ValueFormatRule;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,9 +87,15 @@ final class RuleCompiler {
             case "shareTotal" -> ShareTotalRule.compile(spec);
             case "quantify" -> QuantifyRule.compile(spec);
             case "dateSerial" -> DateSerialRule.compile(spec);
+            case "unitOnly" -> UnitOnlyRule.compile(spec);
+            case "qualitativeQuantity" -> QualitativeQuantityRule.compile(spec);
+            case "negativeDirection" -> NegativeDirectionRule.compile(spec);
+            case "unitName" -> UnitNameRule.compile(spec);
+            case "zeroQuantity" -> ZeroQuantityRule.compile(spec);
             default -> throw new DefinitionProblem(spec.place() + "/kind", "unknown rule kind \"" + spec.kind()
                     + "\"; known: feel, dictionary, valueFormat, percentRange, sameUnit, targetMet, minimum, unique, some, "
-                    + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal, quantify, dateSerial");
+                    + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal, quantify, dateSerial, unitOnly, "
+                    + "qualitativeQuantity, negativeDirection, unitName, zeroQuantity");
         };
     }
 

@@ -1,5 +1,8 @@
 package cn.perftarget.validation;
 
+import cn.perftarget.validation.rule.Labels;
+import cn.perftarget.validation.rule.Rule;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -15,7 +15,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import cn.perftarget.identity.Directory;
+import cn.perftarget.identity.CurrentActor;
 import cn.perftarget.identity.Role;
 
 /**
@@ -25,11 +25,11 @@ import cn.perftarget.identity.Role;
  */
 public class ActiveAccountFilter extends OncePerRequestFilter {
 
-    private final Directory directory;
+    private final CurrentActor actors;
     private final ProblemWriter problems;
 
-    ActiveAccountFilter(Directory directory, ProblemWriter problems) {
-        this.directory = directory;
+    ActiveAccountFilter(CurrentActor actors, ProblemWriter problems) {
+        this.actors = actors;
         this.problems = problems;
     }
 
@@ -44,7 +44,7 @@ public class ActiveAccountFilter extends OncePerRequestFilter {
         }
         Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
-        boolean current = directory.activeActor(authentication.getName())
+        boolean current = actors.active(authentication.getName())
                 .map(actor -> actor.roles().stream().map(Role::name).map(r -> "ROLE_" + r).collect(Collectors.toSet()))
                 .filter(granted::equals)
                 .isPresent();

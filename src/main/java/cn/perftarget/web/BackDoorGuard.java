@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.audit.AuditTrail;
 import cn.perftarget.identity.Directory;
-import cn.perftarget.identity.WebappSessions;
+import cn.perftarget.process.WebappSessions;
 
 /**
  * One way in: a declaration changes only through our API, which checks who may do what and records it. The

@@ -35,17 +35,24 @@ class DocumentSchemas implements OpenApiCustomizer {
             schema.remove(List.of("$schema", "$id"));
             api.getComponents().addSchemas(name(form), Json31.mapper().convertValue(schema, Schema.class));
         }
-        Schema<?> document = new Schema<>().oneOf(templates.stream()
+        // A document alone does not say its template (an empty draft fits every one): anyOf, and where the
+        // formKey stands beside it, the object is split by template below so that exactly one branch matches.
+        Schema<?> document = new Schema<>().anyOf(templates.stream()
                         .map(form -> (Schema) new Schema<>().$ref("#/components/schemas/" + name(form))).toList())
                 .description("申报表文档，结构由申报表的模板（formKey）决定：见 GET /api/forms/{formKey}/schema（JSON Schema "
                         + "2020-12，?submission=true 为提交时的要求）");
         api.getComponents().addSchemas(DOCUMENT, document);
         var ref = "#/components/schemas/" + DOCUMENT;
-        api.getComponents().getSchemas().values().forEach(component -> {
+        var split = new java.util.LinkedHashMap<String, Schema>();
+        api.getComponents().getSchemas().forEach((name, component) -> {
             if (component.getProperties() != null && component.getProperties().containsKey("document")) {
                 component.getProperties().put("document", new Schema<>().$ref(ref));
+                if (component.getProperties().containsKey("formKey")) {
+                    split.put(name, component);
+                }
             }
         });
+        split.forEach((name, component) -> byTemplate(api, name, component, templates));
         var save = api.getPaths().get("/api/declarations/{id}/document");
         // Only the JSON body is the document; the xlsx body of the same PUT stays the binary file it is.
         var json = save == null || save.getPut() == null || save.getPut().getRequestBody() == null ? null
@@ -53,6 +60,33 @@ class DocumentSchemas implements OpenApiCustomizer {
         if (json != null) {
             json.setSchema(new Schema<>().$ref(ref));
         }
+    }
+
+    /**
+     * {@code name} becomes a oneOf discriminated by {@code formKey}: one copy per template whose formKey is that
+     * template's key and whose document is that template's schema.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void byTemplate(OpenAPI api, String name, Schema component, List<FormDefinition> templates) {
+        var mapping = new java.util.LinkedHashMap<String, String>();
+        List<Schema> branches = new java.util.ArrayList<>();
+        for (FormDefinition form : templates) {
+            var properties = new java.util.LinkedHashMap<String, Schema>(component.getProperties());
+            properties.put("formKey", new Schema<>().types(java.util.Set.of("string")).description("模板代码")
+                    ._const(form.key()));
+            properties.put("document", new Schema<>().$ref("#/components/schemas/" + name(form)));
+            var required = new java.util.ArrayList<String>(List.of("formKey"));
+            var branch = new Schema<>().types(java.util.Set.of("object")).properties(properties).required(required)
+                    .description(component.getDescription());
+            String branchName = name + "-" + form.key();
+            api.getComponents().addSchemas(branchName, branch);
+            mapping.put(form.key(), "#/components/schemas/" + branchName);
+            branches.add(new Schema<>().$ref("#/components/schemas/" + branchName));
+        }
+        var discriminated = new Schema<>().oneOf(branches).discriminator(
+                new io.swagger.v3.oas.models.media.Discriminator().propertyName("formKey").mapping(mapping));
+        discriminated.setDescription("按模板（formKey）区分，document 为该模板的文档");
+        api.getComponents().addSchemas(name, discriminated);
     }
 
     private static String name(FormDefinition form) {

@@ -12,6 +12,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -49,6 +51,16 @@ final class FrameworkProblems {
             String detail = "缺少请求参数“" + missing.getParameterName() + "”";
             return ProblemAdvice.withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail,
                     "invalid-parameter"), List.of(new Finding(missing.getParameterName(), "request.parameter", detail)));
+        }
+        if (e instanceof MissingServletRequestPartException part) {
+            String detail = "缺少 multipart/form-data 部分“" + part.getRequestPartName() + "”";
+            return ProblemAdvice.withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "参数无效", detail,
+                    "invalid-parameter"), List.of(new Finding(part.getRequestPartName(), "request.parameter", detail)));
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            // The multipart parser's own limit (spring.servlet.multipart), which follows the attachments' one.
+            return ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", "上传的文件超过上限，未保存",
+                    "payload-too-large");
         }
         if (e instanceof MissingRequestHeaderException header) {
             String detail = "缺少请求头“" + header.getHeaderName() + "”";

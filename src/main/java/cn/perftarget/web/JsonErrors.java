@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -41,6 +42,11 @@ final class JsonErrors {
         if (cause instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
                 && mismatch.getMessage().startsWith("Duplicate field")) {
             return with("请求体中字段重复", "malformed-json", pointer(mismatch), "request.duplicate-key");
+        }
+        if (cause instanceof InvalidNullException nothing) {
+            String path = pointer(nothing);
+            return with("字段 " + path + " 不能为 null：列表和对象中的每一项都须有值", "invalid-request", path,
+                    "request.null");
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = pointer(mapping);

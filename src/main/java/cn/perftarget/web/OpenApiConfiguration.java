@@ -30,6 +30,7 @@ public class OpenApiConfiguration {
     public static final String AUDIT = "审计";
     public static final String FORMS = "表单";
     public static final String ADMIN = "管理";
+    public static final String MESSAGES = "消息";
     static final String BASIC = "basicAuth";
     static final String SESSION = "session";
 
@@ -56,6 +57,8 @@ public class OpenApiConfiguration {
                         .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
                                 .description("网页登录（/login）后浏览器携带的会话 Cookie")))
+                // Relative: the server that serves this description (springdoc would write the host it was asked on).
+                .servers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/").description("提供本说明的服务器")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(SESSION))
                 .tags(List.of(
@@ -64,6 +67,7 @@ public class OpenApiConfiguration {
                         new Tag().name(REVIEW).description("审核人的待办任务、审核决定与审核意见"),
                         new Tag().name(AUDIT).description("审计人员查询、导出操作记录并校验哈希链"),
                         new Tag().name(FORMS).description("申报表模板及其文档的 JSON Schema；指标库"),
-                        new Tag().name(ADMIN).description("系统管理员：单位与用户（含 CSV 导入）、在线备份")));
+                        new Tag().name(ADMIN).description("系统管理员：单位与用户（含 CSV 导入）、在线备份、邮件发件箱"),
+                        new Tag().name(MESSAGES).description("站内消息（待审核、退回、批复、截止提醒、抄送、催办等）、抄送与催办、消息设置")));
     }
 }

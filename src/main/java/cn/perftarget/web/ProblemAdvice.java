@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.perftarget.attachment.AttachmentTooLargeException;
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationNotFoundException;
 import cn.perftarget.declaration.DuplicateDeclarationException;
@@ -39,6 +41,12 @@ import cn.perftarget.validation.Finding;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final JsonFieldNames names;
+
+    ProblemAdvice(JsonFieldNames names) {
+        this.names = names;
+    }
 
     @ExceptionHandler(DeclarationNotFoundException.class)
     ProblemDetail notFound(DeclarationNotFoundException e) {
@@ -65,27 +73,42 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), "forbidden");
     }
 
+    /** A second 催办 of the same step on one day: 429 with Retry-After (seconds until tomorrow in the deadlines' zone). */
+    @ExceptionHandler(cn.perftarget.review.UrgedTooSoonException.class)
+    ResponseEntity<ProblemDetail> urgedTooSoon(cn.perftarget.review.UrgedTooSoonException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "催办过于频繁", e.getMessage(), "urge-too-soon"));
+    }
+
     /** An organisation change refused as a whole; each error names its field and, in a CSV, its line. */
     @ExceptionHandler(OrganisationProblem.class)
     ProblemDetail organisation(OrganisationProblem e) {
-        var problem = switch (e.kind()) {
-            case INVALID -> ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", e.getMessage(), "invalid-request");
-            case NOT_FOUND -> ProblemWriter.problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage(), "not-found");
-            case CONFLICT -> ProblemWriter.problem(HttpStatus.CONFLICT, "数据冲突", e.getMessage(), "data-conflict");
-            case FORBIDDEN -> ProblemWriter.problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), "forbidden");
-        };
-        if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors().stream().map(error -> {
-                var out = new java.util.LinkedHashMap<String, Object>();
-                out.put("path", error.path() == null ? "" : error.path());
-                if (error.line() != null) {
-                    out.put("line", error.line());
-                }
-                out.put("message", error.message());
-                return out;
-            }).toList());
+        return OrganisationProblems.of(e);
+    }
+
+    /**
+     * A multipart body that cannot be read (no closing boundary, no part headers): the client's fault, 400; one that
+     * grew past its limit while read (no Content-Length), 413. The callers of the two multipart endpoints, the batch
+     * import and attachments, were checked before the body was read (RoleGate, DeclarationBeforeBody).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        if (ProblemText.hasCause(e, RequestSizeLimitFilter.PayloadTooLargeException.class)) {
+            return ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", ProblemText.rootMessage(e),
+                    "payload-too-large");
         }
-        return problem;
+        log.warn("Unreadable multipart body: {}", ProblemText.rootMessage(e));
+        String detail = "multipart/form-data 请求体无法读取（分隔符或各部分的头不完整）";
+        return withErrors(ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", detail, "malformed-multipart"),
+                List.of(new Finding("", "request.malformed-multipart", detail)));
+    }
+
+    /** An attachment over its size limit, or over the declaration's total: names the file; nothing was stored. */
+    @ExceptionHandler(AttachmentTooLargeException.class)
+    ProblemDetail attachmentTooLarge(AttachmentTooLargeException e) {
+        return withErrors(ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "附件过大", e.getMessage(), "attachment-too-large"),
+                List.of(new Finding("file", "request.attachment-size", e.getMessage())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -178,10 +201,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        var findings = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Finding(ProblemText.pointer(f.getField()), "request." + f.getCode(),
-                        f.getField() + "：" + f.getDefaultMessage() + ProblemText.rejected(f.getRejectedValue())))
-                .toList();
+        var target = e.getBindingResult().getTarget();
+        var findings = e.getBindingResult().getFieldErrors().stream().map(f -> {
+            String pointer = names.pointer(target == null ? null : target.getClass(), f.getField());
+            return new Finding(pointer, "request." + f.getCode(),
+                    pointer.substring(1) + "：" + f.getDefaultMessage() + ProblemText.rejected(f.getRejectedValue()));
+        }).toList();
         String detail = findings.isEmpty() ? "请求内容无效" : findings.get(0).message();
         return ResponseEntity.badRequest().body(withErrors(
                 ProblemWriter.problem(HttpStatus.BAD_REQUEST, "请求内容无效", detail, "invalid-request"), findings));

@@ -57,6 +57,8 @@ public class ProblemResponses implements OpenApiCustomizer {
                     "不支持 Content-Type“text/plain”，应为 application/json", "unsupported-media-type")),
             Map.entry("422", List.of("未通过校验：申报表仍为草稿，`errors` 和 `warnings` 为校验报告", "申报表未通过校验",
                     "申报表有 2 项错误，仍为“草稿”，请修改后再提交", "validation-failed")),
+            Map.entry("429", List.of("过于频繁：同一件事在限定时间内只能做一次（Retry-After 给出还需等待的秒数）", "催办过于频繁",
+                    "“主管部门审核中”环节今天已经催办过，每个环节每天只能催办一次，请明天再试", "urge-too-soon")),
             Map.entry("428", List.of("缺少 If-Match 请求头", "缺少 If-Match", "保存申报表须带 If-Match 请求头（当前修订号）",
                     "if-match-required")),
             Map.entry("500", List.of("服务器内部错误：已记录日志，未保存任何修改", "服务器内部错误",
@@ -68,15 +70,21 @@ public class ProblemResponses implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().values().forEach(item -> item.readOperations().forEach(this::complete));
+        api.getPaths().values().forEach(item -> item.readOperationsMap().forEach(this::complete));
     }
 
-    private void complete(Operation operation) {
+    private void complete(io.swagger.v3.oas.models.PathItem.HttpMethod method, Operation operation) {
         var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         List<String> common = new java.util.ArrayList<>(List.of("401", "406", "500"));
+        if (method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET) {
+            // A write with the page session's cookie and without its CSRF token is refused whoever calls.
+            common.addAll(List.of("400", "403"));
+            responses.computeIfAbsent("403", c -> new ApiResponse().description(
+                    "CSRF 令牌无效（以网页会话 Cookie 调用而未带页面的 CSRF 令牌），或当前用户无权操作"));
+        }
         boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> canBeMalformed(p.getSchema())));
-        if (hasInput) {
+        if (hasInput && !common.contains("400")) {
             common.add("400");
         }
         if (operation.getRequestBody() != null) {
@@ -143,20 +151,35 @@ public class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("title", string("简短的中文标题"))
                 .addProperty("status", integer("HTTP 状态码"))
                 .addProperty("detail", string("中文说明，指出字段和原因"))
-                .addProperty("instance", string("出错的请求路径").format("uri"))
+                .addProperty("instance", string("出错的请求路径（相对引用，RFC 9457 允许）").format("uri-reference"))
                 .addProperty("errors", findings("输入错误或校验错误，每项一条"))
                 .addProperty("warnings", findings("校验警告（仅提交未通过校验时，422）"))
                 .addProperty("valid", new Schema<>().types(java.util.Set.of("boolean"))
                         .description("校验是否通过（仅提交未通过校验时，422，为 false）"))
                 .addProperty("currentRevision", integer("当前修订号（仅 412）"))
-                .addProperty("existing", object("已占用唯一键的申报表（仅 409 申报表已存在）：id、status、statusLabel、href"));
+                .addProperty("existing", object("已占用唯一键的资源（仅 409）：href 指向它；申报表另有 id、status、statusLabel")
+                        .addProperty("href", string("已有资源的路径，如 /api/declarations/42、/api/admin/users/filer1")
+                                .format("uri-reference"))
+                        .addProperty("id", integer("申报表编号"))
+                        .addProperty("status", string("申报表状态"))
+                        .addProperty("statusLabel", string("申报表状态的中文名")));
     }
 
     private static Schema<?> finding() {
         return object("一个问题：文档或请求中的位置、规则编号、中文说明")
                 .addProperty("path", string("JSON Pointer，如 /header/phone；整个文档为空串"))
+                .addProperty("line", integer("CSV 导入时出错的行号（表头为第 1 行）"))
+                .addProperty("cell", string("xlsx 中出错的单元格，如 绩效目标表!D17"))
                 .addProperty("rule", string("稳定的规则编号，如 structure.required、funds.total-sum"))
-                .addProperty("message", string("中文说明，指出字段和相关的值"));
+                .addProperty("message", string("中文说明，指出字段和相关的值"))
+                .addProperty("basis", nullableString("依据（可缺省）：规则所依据的文件或做法，如 财预〔2021〕101号、模板备注、通行做法；"
+                        + "请求本身的问题（参数、JSON 格式）没有此项"))
+                .addProperty("why", nullableString("为何值得注意（可缺省）：提示（warning）给出审核人关心它的原因；错误没有此项"));
+    }
+
+    // Optional members added after the first release: absent from the JSON when there is nothing to say.
+    private static Schema<?> nullableString(String description) {
+        return new Schema<>().types(java.util.Set.of("string", "null")).description(description);
     }
 
     private static Schema<?> findings(String description) {

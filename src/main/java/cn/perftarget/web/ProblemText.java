@@ -23,10 +23,6 @@ final class ProblemText {
         return parameter.getParameterName() == null ? "参数" + parameter.getParameterIndex() : parameter.getParameterName();
     }
 
-    /** A bound property path ({@code fields[1]}, {@code a.b}) as a JSON Pointer ({@code /fields/1}, {@code /a/b}). */
-    static String pointer(String field) {
-        return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
-    }
 
     /** The refused value as the message shows it: scalars only, long text cut short. */
     static String rejected(Object value) {

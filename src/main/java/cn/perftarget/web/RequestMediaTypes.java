@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, before anything is done: an API request whose Content-Type is no concrete media type
  * ({@code *}{@code /*}, {@code text/*}, unparsable, or with an unknown charset) with 415, since Spring MVC would
  * fail on it with an internal error; and a write whose Accept excludes JSON with 406, since Spring MVC would
- * otherwise perform the change and only then find it cannot answer in the format asked for.
+ * otherwise perform the change and only then find it cannot answer in the format asked for; and any request whose
+ * Accept is no list of media types at all ({@code foo}) with 406, which Spring MVC would send without a body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -52,6 +53,13 @@ class RequestMediaTypes extends OncePerRequestFilter {
             return;
         }
         String accept = request.getHeader("Accept");
+        if (accept != null && !readable(accept)) {
+            // Spring MVC could not even write its own error for it (it drops a body it cannot match to Accept).
+            problems.write(response, HttpStatus.NOT_ACCEPTABLE, "无法提供所要求的格式",
+                    "请求头 Accept: " + shorten(accept) + " 不是有效的媒体类型列表，请使用如 application/json 的格式；未做任何修改",
+                    "not-acceptable", null);
+            return;
+        }
         if (accept != null && !READS.contains(request.getMethod()) && !acceptsJson(accept)) {
             problems.write(response, HttpStatus.NOT_ACCEPTABLE, "无法提供所要求的格式",
                     "请求头 Accept: " + shorten(accept) + " 不接受 JSON，而该操作只以 application/json 答复；未做任何修改",
@@ -59,6 +67,15 @@ class RequestMediaTypes extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean readable(String accept) {
+        try {
+            MediaType.parseMediaTypes(accept);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean acceptsJson(String accept) {

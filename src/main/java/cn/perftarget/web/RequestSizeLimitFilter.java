@@ -1,6 +1,7 @@
 package cn.perftarget.web;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,12 +17,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.perftarget.attachment.AttachmentsProperties;
+import cn.perftarget.attachment.Sizes;
 import cn.perftarget.files.FilesProperties;
 
 /**
  * Refuses API request bodies over the limit with 413: at once when Content-Length says so, otherwise as soon as
  * a chunked body crosses it while being read. The batch import ({@value #IMPORTS}) has a limit of its own
- * (perftarget.files.batch), which the multipart parser also enforces on a chunked upload.
+ * (perftarget.files.batch), which the multipart parser also enforces on a chunked upload, and so does an attachment
+ * upload (one file of perftarget.attachments.max-file-size and its framing; the file itself is measured, and named in
+ * the refusal, once it is read).
  */
 @Component
 // Just inside AccessLogFilter, so a refused body is still logged.
@@ -29,14 +34,18 @@ import cn.perftarget.files.FilesProperties;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final String IMPORTS = "/api/imports";
+    private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("/api/declarations/[0-9]+/attachments");
 
     private final long apiLimit;
     private final long importLimit;
+    private final AttachmentsProperties attachments;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(ApiProperties properties, FilesProperties files, ProblemWriter problems) {
+    RequestSizeLimitFilter(ApiProperties properties, FilesProperties files, AttachmentsProperties attachments,
+                           ProblemWriter problems) {
         this.apiLimit = properties.maxRequestBytes();
         this.importLimit = files.batch().maxRequestBytes();
+        this.attachments = attachments;
         this.problems = problems;
     }
 
@@ -48,9 +57,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().equals(IMPORTS) ? importLimit : apiLimit;
+        boolean attachment = ATTACHMENT_UPLOAD.matcher(request.getRequestURI()).matches();
+        long limit = request.getRequestURI().equals(IMPORTS) ? importLimit
+                : attachment ? attachments.maxRequestBytes() : apiLimit;
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", tooLarge(limit), "payload-too-large",
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大", attachment
+                    ? "上传的文件超过单个附件上限 " + Sizes.of(attachments.maxFileSize().toBytes()) + "（请求体 "
+                    + request.getContentLengthLong() + " 字节），未保存" : tooLarge(limit), "payload-too-large",
                     request.getRequestURI());
             return;
         }

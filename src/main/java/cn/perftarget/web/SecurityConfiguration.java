@@ -31,8 +31,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.identity.CurrentActor;
 import cn.perftarget.identity.Directory;
-import cn.perftarget.identity.WebappSessions;
+import cn.perftarget.process.WebappSessions;
 
 /**
  * HTTP Basic for our API and the engine's REST API (administrators only, read-only), and the web UI's session
@@ -64,8 +65,8 @@ class SecurityConfiguration {
 
     /** In the API and page chains; not registered as a servlet filter of its own. */
     @Bean
-    ActiveAccountFilter activeAccountFilter(Directory directory, ProblemWriter problems) {
-        return new ActiveAccountFilter(directory, problems);
+    ActiveAccountFilter activeAccountFilter(CurrentActor actors, ProblemWriter problems) {
+        return new ActiveAccountFilter(actors, problems);
     }
 
     @Bean
@@ -105,10 +106,12 @@ class SecurityConfiguration {
                 .addFilterBefore(activeAccounts, AuthorizationFilter.class)
                 .addFilterBefore(backDoorGuard, AuthorizationFilter.class)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
-                        .requestMatchers(path("/engine-rest/**"), path("/actuator/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                            .requestMatchers(path("/engine-rest/**"), path("/actuator/**")).hasRole("ADMIN");
+                    RoleGate.apply(auth);
+                    auth.anyRequest().authenticated();
+                })
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> unauthorized(problems, request, response, e))
                         .accessDeniedHandler((request, response, e) -> {
@@ -116,8 +119,10 @@ class SecurityConfiguration {
                                 problems.write(response, HttpStatus.FORBIDDEN, "CSRF 令牌无效",
                                         "页面的安全令牌缺失或已失效，请刷新页面后重试", "csrf", request.getRequestURI());
                             } else {
-                                problems.write(response, HttpStatus.FORBIDDEN, "无权访问",
-                                        "当前用户无权访问 " + request.getRequestURI(), "forbidden", request.getRequestURI());
+                                String detail = RoleGate.refusal(request).map(why -> why + "，当前用户无此角色")
+                                        .orElse("当前用户无权访问 " + request.getRequestURI());
+                                problems.write(response, HttpStatus.FORBIDDEN, "无权操作", detail, "forbidden",
+                                        request.getRequestURI());
                             }
                         }));
         if (sso.localPasswords()) {

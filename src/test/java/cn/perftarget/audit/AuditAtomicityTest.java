@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
 import cn.perftarget.Fixtures;
-import cn.perftarget.declaration.process.DeclarationApprovalProcess;
 
 /**
  * An action and its audit event commit together or not at all. The next append to a declaration's chain is made to
@@ -86,7 +85,7 @@ class AuditAtomicityTest {
         var before = state(id);
         var seen = declaration(id);
         var fillIn = openTasks(id);
-        assertThat(fillIn).extracting(Task::getTaskDefinitionKey).containsExactly(DeclarationApprovalProcess.TASK_FILL_IN);
+        assertThat(fillIn).extracting(Task::getTaskDefinitionKey).containsExactly("Task_FillIn");
         int length = chainLength(id);
 
         try {
@@ -99,7 +98,7 @@ class AuditAtomicityTest {
             assertThat(revisionNumbers(id)).containsExactly(1, 2);
             assertThat(openTasks(id)).extracting(Task::getId).containsExactly(fillIn.get(0).getId());
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(fillIn.get(0).getProcessInstanceId())
-                    .activityId(DeclarationApprovalProcess.TASK_VALIDATE).count()).isZero();
+                    .activityId("Task_ValidateDeclaration").count()).isZero();
             var waiting = api.as("dept1").get("/api/tasks");
             ok(waiting);
             assertThat(Steps.list(waiting.body())).extracting(t -> t.path("id").asLong()).doesNotContain(id);
@@ -111,7 +110,7 @@ class AuditAtomicityTest {
         var submitted = api.as("filer1").post(path(id, "submission"));
         ok(submitted);
         assertThat(submitted.body().path("status").asText()).isEqualTo("DEPT_REVIEW");
-        assertThat(openTasks(id)).extracting(Task::getTaskDefinitionKey).containsExactly(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
+        assertThat(openTasks(id)).extracting(Task::getTaskDefinitionKey).containsExactly("Task_DeptReview");
         assertThat(audit.historyOf(id)).last().extracting(AuditRecord::action).isEqualTo("SUBMITTED");
         assertThat(breakOf(verify(api), id).isMissingNode()).isTrue();
     }

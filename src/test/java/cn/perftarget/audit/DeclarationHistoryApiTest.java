@@ -4,10 +4,6 @@ import static cn.perftarget.audit.Steps.decide;
 import static cn.perftarget.audit.Steps.ok;
 import static cn.perftarget.audit.Steps.path;
 import static cn.perftarget.audit.Steps.problem;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.END_APPROVED;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_DEPT_REVIEW;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FILL_IN;
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.TASK_FINANCE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -117,13 +113,13 @@ class DeclarationHistoryApiTest {
             assertThat(e.path("action").asText()).isEqualTo("ACTIVITY");
             assertThat(e.path("actor").asText(null)).isEqualTo(e.path("assignee").asText(null));
         });
-        assertThat(activities(timeline, TASK_FILL_IN)).hasSize(2)
+        assertThat(activities(timeline, "Task_FillIn")).hasSize(2)
                 .allSatisfy(fillIn -> assertThat(fillIn.path("assignee").asText(null)).isEqualTo("filer1"));
-        var deptReviews = activities(timeline, TASK_DEPT_REVIEW);
+        var deptReviews = activities(timeline, "Task_DeptReview");
         assertThat(deptReviews).hasSize(2);
-        assertThat(activities(timeline, TASK_FINANCE_REVIEW)).hasSize(1);
-        assertThat(activities(timeline, END_APPROVED)).hasSize(1);
-        for (var task : List.of(deptReviews.get(0), deptReviews.get(1), activities(timeline, TASK_FINANCE_REVIEW).get(0))) {
+        assertThat(activities(timeline, "Task_FinanceReview")).hasSize(1);
+        assertThat(activities(timeline, "EndEvent_Approved")).hasSize(1);
+        for (var task : List.of(deptReviews.get(0), deptReviews.get(1), activities(timeline, "Task_FinanceReview").get(0))) {
             assertThat(task.path("activityType").asText()).isEqualTo("userTask");
             assertThat(task.path("activityName").asText()).isNotBlank();
             var start = Instant.parse(task.path("time").asText());
@@ -132,7 +128,7 @@ class DeclarationHistoryApiTest {
             assertThat(task.path("durationMs").asLong()).isEqualTo(Duration.between(start, end).toMillis());
             // Each task is assigned to the person who completes it, so the engine's history names them.
             assertThat(task.path("assignee").asText(null))
-                    .isEqualTo(task.path("activityId").asText().equals(TASK_DEPT_REVIEW) ? "dept1" : "finance1");
+                    .isEqualTo(task.path("activityId").asText().equals("Task_DeptReview") ? "dept1" : "finance1");
         }
     }
 
@@ -141,11 +137,11 @@ class DeclarationHistoryApiTest {
         long id = Fixtures.inDeptReview(api, "filer1");
         var timeline = history("dept1", id);
 
-        var deptReview = activities(timeline, TASK_DEPT_REVIEW);
+        var deptReview = activities(timeline, "Task_DeptReview");
         assertThat(deptReview).hasSize(1);
         assertThat(deptReview.get(0).has("end")).isFalse();
         assertThat(deptReview.get(0).has("durationMs")).isFalse();
-        assertThat(activities(timeline, TASK_FILL_IN).get(0).path("end").asText()).isNotBlank();
+        assertThat(activities(timeline, "Task_FillIn").get(0).path("end").asText()).isNotBlank();
         assertThat(from(timeline, "audit")).extracting(e -> e.path("action").asText())
                 .containsExactly("CREATED", "OVERDUE", "SAVED", "SUBMITTED");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -16,16 +17,38 @@ class DeclarationTest {
         return Declaration.open("dept-overall", 1, "HP-BDC", 2020, "filer1", NOW);
     }
 
+    private static final ReviewStepDefinition DEPT = step("DEPT_REVIEW", "主管部门审核", "department");
+    private static final ReviewStepDefinition FINANCE = step("FINANCE_REVIEW", "财政审核", "finance-section");
+    private static final ReviewStepDefinition EXPERTS = step("EXPERT_REVIEW", "专家评审", "role:EXPERT");
+    private static final DeclarationStatus DEPT_REVIEW = DEPT.status();
+    private static final DeclarationStatus FINANCE_REVIEW = FINANCE.status();
+    private static final DeclarationStatus EXPERT_REVIEW = EXPERTS.status();
+
+    private static ReviewStepDefinition step(String status, String name, String reviewers) {
+        return ReviewStepDefinition.of("DeclarationApproval", "Task_" + status, name,
+                Map.of("status", status, "reviewers", reviewers, "outcomes", "approve,return,reject"), false, 0);
+    }
+
     private static Declaration in(DeclarationStatus status) {
         var d = draft();
-        switch (status) {
-            case DRAFT -> { }
-            case DEPT_REVIEW -> d.submit(NOW);
-            case FINANCE_REVIEW -> { d.submit(NOW); d.forwardToFinance(); }
-            case EXPERT_REVIEW -> { d.submit(NOW); d.forwardToFinance(); d.forwardToExpert(); }
-            case RETURNED -> { d.submit(NOW); d.returnForRevision(); }
-            case APPROVED -> { d.submit(NOW); d.forwardToFinance(); d.approve(); }
-            case REJECTED -> { d.submit(NOW); d.forwardToFinance(); d.reject(); }
+        if (status.equals(DeclarationStatus.DRAFT)) {
+            return d;
+        }
+        d.submit(DEPT, "HP-BDC", "filer1", NOW);
+        if (status.equals(DEPT_REVIEW)) {
+            return d;
+        }
+        if (status.equals(DeclarationStatus.RETURNED)) {
+            d.returnForRevision();
+            return d;
+        }
+        d.moveTo(FINANCE);
+        if (status.equals(EXPERT_REVIEW)) {
+            d.moveTo(EXPERTS);
+        } else if (status.equals(DeclarationStatus.APPROVED)) {
+            d.approve();
+        } else if (status.equals(DeclarationStatus.REJECTED)) {
+            d.reject();
         }
         return d;
     }
@@ -48,8 +71,8 @@ class DeclarationTest {
 
     @Test
     void savingIsRefusedOutsideDraftAndReturned() {
-        for (var status : new DeclarationStatus[] {DeclarationStatus.DEPT_REVIEW, DeclarationStatus.FINANCE_REVIEW,
-                DeclarationStatus.EXPERT_REVIEW, DeclarationStatus.APPROVED, DeclarationStatus.REJECTED}) {
+        for (var status : new DeclarationStatus[] {DEPT_REVIEW, FINANCE_REVIEW, EXPERT_REVIEW,
+                DeclarationStatus.APPROVED, DeclarationStatus.REJECTED}) {
             var d = in(status);
             assertThatThrownBy(() -> d.documentSaved(NOW)).as(status.name())
                     .isInstanceOf(StatusConflictException.class);
@@ -59,7 +82,7 @@ class DeclarationTest {
 
     @Test
     void approvalPinsTheApprovedRevisionAndAdjustmentKeepsIt() {
-        var d = in(DeclarationStatus.FINANCE_REVIEW);
+        var d = in(FINANCE_REVIEW);
         d.approve();
         assertThat(d.approvedRevision()).isEqualTo(1);
 
@@ -71,23 +94,39 @@ class DeclarationTest {
     }
 
     @Test
-    void withdrawalOnlyFromDeptReview() {
-        var d = in(DeclarationStatus.DEPT_REVIEW);
+    void withdrawalOnlyFromReview() {
+        var d = in(DEPT_REVIEW);
         d.withdraw();
         assertThat(d.status()).isEqualTo(DeclarationStatus.DRAFT);
-        refused(DeclarationStatus.FINANCE_REVIEW, Declaration::withdraw);
         refused(DeclarationStatus.DRAFT, Declaration::withdraw);
+        refused(DeclarationStatus.APPROVED, Declaration::withdraw);
+    }
+
+    @Test
+    void enteringARoleStepLetsThatRoleSeeItFromThenOn() {
+        var d = in(EXPERT_REVIEW);
+        assertThat(d.routedRoles()).containsExactly("EXPERT");
+        d.returnForRevision();
+        assertThat(d.routedRoles()).containsExactly("EXPERT");
+        assertThat(in(FINANCE_REVIEW).routedRoles()).isEmpty();
+    }
+
+    @Test
+    void aReviewStatusIsLabelledAsWaitingInItsStep() {
+        assertThat(DEPT_REVIEW.label()).isEqualTo("主管部门审核中");
+        assertThat(DEPT.label()).isEqualTo("主管部门审核");
+        assertThat(DEPT_REVIEW.isInReview()).isTrue();
+        assertThat(DeclarationStatus.APPROVED.isInReview()).isFalse();
     }
 
     @Test
     void illegalMovesAreRefusedAndLeaveTheStatusAlone() {
         refused(DeclarationStatus.DRAFT, Declaration::approve);
-        refused(DeclarationStatus.DRAFT, Declaration::forwardToFinance);
-        refused(DeclarationStatus.DEPT_REVIEW, Declaration::reject);
-        refused(DeclarationStatus.DEPT_REVIEW, Declaration::approve);
-        refused(DeclarationStatus.APPROVED, d -> d.submit(NOW));
+        refused(DeclarationStatus.DRAFT, d -> d.moveTo(FINANCE));
+        refused(DeclarationStatus.APPROVED, d -> d.submit(DEPT, "HP-BDC", "filer1", NOW));
+        refused(DeclarationStatus.APPROVED, d -> d.moveTo(FINANCE));
         refused(DeclarationStatus.APPROVED, Declaration::returnForRevision);
-        refused(DeclarationStatus.REJECTED, d -> d.submit(NOW));
+        refused(DeclarationStatus.REJECTED, d -> d.submit(DEPT, "HP-BDC", "filer1", NOW));
         refused(DeclarationStatus.REJECTED, Declaration::openAdjustment);
         refused(DeclarationStatus.RETURNED, Declaration::openAdjustment);
     }

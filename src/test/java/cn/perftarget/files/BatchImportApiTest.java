@@ -127,6 +127,24 @@ class BatchImportApiTest {
         return document;
     }
 
+    /** Issue 19, wall 3: a 主管部门 reviewer brings in a unit's sheet; the unit's filer then has it as a draft. */
+    @Test
+    void aDeptReviewerCreatesTheUnitsDeclarationByImport() {
+        int year = Http.freshYear();
+        var started = http.upload("dept1", "/api/imports", Map.of("unit.xlsx", sheet("黄陂区大数据中心", year, s -> { })));
+        assertThat(started.status()).isEqualTo(202);
+        var deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode job = started.json();
+        while (!job.path("status").asText().equals("DONE") && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            job = http.get("dept1", started.header("Location"), "application/json").json();
+        }
+        var file = job.path("files").get(0);
+        assertThat(file.path("status").asText()).as(job.toString()).isEqualTo("CREATED");
+        var created = http.get("filer1", "/api/declarations/" + file.path("declarationId").asLong(), "application/json");
+        assertThat(created.json().path("status").asText()).isEqualTo("DRAFT");
+    }
+
     @Test
     void aDeptReviewerImportsForItsOwnDepartmentOnlyAndUpdatesAnEditableDraft() {
         int year = Http.freshYear();

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import cn.perftarget.contract.ApiContract;
+
 /** Raw HTTP for bodies that are not JSON (xlsx, PDF, multipart), as one demo user. */
 public final class Http {
 
@@ -67,8 +69,13 @@ public final class Http {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            var built = request.build();
+            var response = CLIENT.send(built, HttpResponse.BodyHandlers.ofByteArray());
             cn.perftarget.Api.observe(method, path, response.statusCode());
+            ApiContract.check("http://localhost:" + port, new ApiContract.Exchange(method, path,
+                    built.headers().map(), body == null ? null : text(contentType, body), response.statusCode(),
+                    response.headers().map(), text(response.headers().firstValue("Content-Type").orElse(null),
+                    response.body())));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +83,12 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Text bodies as text; binary ones (xlsx, PDF, multipart) byte for byte, which the contract check does not parse. */
+    private static String text(String contentType, byte[] body) {
+        boolean textual = contentType != null && (contentType.contains("json") || contentType.startsWith("text/"));
+        return new String(body, textual ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     public Response get(String user, String path, String accept) {

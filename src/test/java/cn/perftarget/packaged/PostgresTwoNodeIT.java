@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two nodes of the packaged application on one fresh PostgreSQL database (runs only under {@code -Ppostgres}), both
  * started at the same moment, with the job executor on each: 500 lifecycles by 8 clients, each filed on one node and
  * decided on the other, while the submission-deadline timers of 20 drafts fall due. Nothing is lost or doubled,
- * every audit chain verifies on both nodes, every timer job ran once on one of the nodes, and the second node's
- * start deployed nothing new.
+ * every audit chain verifies on both nodes, every timer job ran once on one of the nodes, the second node's start
+ * deployed nothing new, and a file uploaded on one node downloads on the other.
  */
 class PostgresTwoNodeIT {
 
@@ -98,11 +98,15 @@ class PostgresTwoNodeIT {
             var perNode = ClusterChecks.timerSuccessesPerNode(connection);
 
             assertThat(ClusterChecks.counts(connection, "select key_, count(*) from act_re_procdef group by key_"))
+                    // processes/ ships the example chains (four levels, 专家会签) beside the two the product runs.
                     .as("versions per process definition").containsOnly(
-                            Map.entry("DeclarationApproval", 1L), Map.entry("SubmissionDeadline", 1L));
+                            Map.entry("DeclarationApproval", 1L), Map.entry("SubmissionDeadline", 1L),
+                            Map.entry("ExpertPanelApproval", 1L), Map.entry("FourLevelApproval", 1L));
             assertThat(ClusterChecks.count(connection, "select count(*) from act_re_decision_def")).isEqualTo(1);
             assertThat(ClusterChecks.count(connection, "select count(*) from act_re_deployment")).isEqualTo(1);
 
+            // After the counts above, which know only the load's declarations; before the chains are verified.
+            CrossNodeFiles.uploadedOnOneDownloadedOnTheOther(bases);
             for (String base : bases) {
                 Checks.verifiedIntact(base);
             }

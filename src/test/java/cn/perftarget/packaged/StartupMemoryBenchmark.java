@@ -58,6 +58,7 @@ public final class StartupMemoryBenchmark {
             app.awaitHealthy();
             long rssHealthy = app.residentMiB();
             var cpu = app.cpu();
+            firstUse(app);
             var load = new CrossNodeLoad("启动基准 " + label);
             var took = load.run(List.of(app.base()), lifecycles, 8);
             long rssAfter = app.residentMiB();
@@ -72,6 +73,23 @@ public final class StartupMemoryBenchmark {
             }
             app.terminate();
         }
+    }
+
+    // The first print view and the first PDF right after the first healthy answer: what the first user meets.
+    private static void firstUse(PackagedApp app) throws Exception {
+        var created = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app.base() + "/api/declarations"))
+                .header("Authorization", Load.basic("filer1")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"formKey\":\"dept-overall\",\"year\":2031}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        long id = Checks.json(created, 201).path("id").asLong();
+        long print = System.nanoTime();
+        int printStatus = Checks.call(app.base(), "filer1", "GET", "/declarations/" + id + "/print").statusCode();
+        long pdf = System.nanoTime();
+        int pdfStatus = Checks.call(app.base(), "filer1", "GET", "/api/declarations/" + id + "/document?format=pdf").statusCode();
+        long done = System.nanoTime();
+        System.out.printf("  first print view %d ms (%d), first PDF %d ms (%d)%n", (pdf - print) / 1_000_000, printStatus,
+                (done - pdf) / 1_000_000, pdfStatus);
     }
 
     private static long heapMiB(PackagedApp app, String metric) throws Exception {

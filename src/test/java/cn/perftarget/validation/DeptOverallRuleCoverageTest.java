@@ -39,6 +39,12 @@ class DeptOverallRuleCoverageTest {
                 "goal.output-indicator-missing error",      // CompletenessRulesTest
                 "goal.outcome-indicator-missing error",
                 "goal.indicator-name-duplicate error",
+                "indicator.number-missing error",           // GeneralisationRulesTest (issue 21)
+                "indicator.quantity-qualitative warning",
+                "indicator.negative-direction warning",
+                "indicator.unit-name warning",
+                "indicator.cost-qualitative warning",
+                "indicator.output-zero warning",
                 "text.placeholder error");
     }
 }

@@ -1,8 +1,7 @@
 package cn.perftarget.web;
 
-import static cn.perftarget.declaration.process.DeclarationApprovalProcess.EVENT_DEPT_REVIEW_OVERDUE;
-import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_OVERDUE;
-import static cn.perftarget.declaration.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_REMINDER;
+import static cn.perftarget.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_OVERDUE;
+import static cn.perftarget.process.SubmissionDeadlineProcess.EVENT_SUBMISSION_REMINDER;
 import static cn.perftarget.web.Flows.approve;
 import static cn.perftarget.web.Flows.approved;
 import static cn.perftarget.web.Flows.decide;
@@ -25,7 +24,6 @@ import cn.perftarget.Fixtures;
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.audit.AuditRecord;
 import cn.perftarget.audit.AuditTrail;
-import cn.perftarget.declaration.SubmissionDeadlines;
 
 /**
  * Each action appends exactly one event to its declaration's chain, naming who did it in which role, the status
@@ -45,8 +43,6 @@ class AuditEventsPerActionTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
-    @Autowired
-    SubmissionDeadlines deadlines;
 
     /** Runs the action and returns the one event it appended to the chain; the events before it are untouched. */
     private AuditRecord onlyEventOf(long chain, Runnable action) {
@@ -95,7 +91,7 @@ class AuditEventsPerActionTest {
         assertThat(events).hasSize(2);
         is(events.get(0), AuditAction.CREATED, "filer2", "FILER", null, "DRAFT", 1);
         is(events.get(1), AuditAction.OVERDUE, "system", "SYSTEM", "DRAFT", "DRAFT", 1);
-        assertThat(events.get(1).details()).contains(deadlines.deadline(2020).toString());
+        assertThat(events.get(1).details()).isEqualTo("已超过提交截止时间：2019-12-01 00:00");
     }
 
     @Test
@@ -227,7 +223,7 @@ class AuditEventsPerActionTest {
         var event = onlyEventOf(id, () -> fire(id, EVENT_SUBMISSION_REMINDER));
         is(event, AuditAction.REMINDED, "system", "SYSTEM", "DRAFT", "DRAFT", 1);
         assertThat(event.year()).isEqualTo(FUTURE_YEAR);
-        assertThat(event.details()).contains(deadlines.deadline(FUTURE_YEAR).toString());
+        assertThat(event.details()).isEqualTo("提交截止时间：" + (FUTURE_YEAR - 1) + "-12-01 00:00");
     }
 
     @Test
@@ -236,15 +232,15 @@ class AuditEventsPerActionTest {
         fire(id, EVENT_SUBMISSION_REMINDER);
         var event = onlyEventOf(id, () -> fire(id, EVENT_SUBMISSION_OVERDUE));
         is(event, AuditAction.OVERDUE, "system", "SYSTEM", "DRAFT", "DRAFT", 1);
-        assertThat(event.details()).contains(deadlines.deadline(FUTURE_YEAR).toString());
+        assertThat(event.details()).isEqualTo("已超过提交截止时间：" + (FUTURE_YEAR - 1) + "-12-01 00:00");
     }
 
     @Test
     void reviewOutlivingItsSlaIsRecordedAsEscalatedBySystem() {
         long id = Fixtures.inDeptReview(api, "filer1");
-        var event = onlyEventOf(id, () -> fire(id, EVENT_DEPT_REVIEW_OVERDUE));
+        var event = onlyEventOf(id, () -> fire(id, "Event_DeptReviewOverdue"));
         is(event, AuditAction.ESCALATED, "system", "SYSTEM", "DEPT_REVIEW", "DEPT_REVIEW", 2);
-        assertThat(event.details()).contains("review-supervisors");
+        assertThat(event.details()).contains("超时审核督办").doesNotContain("review-supervisors");
     }
 
     private long draft(String filer, int year) {

@@ -237,9 +237,11 @@ class AuditQueryApiTest {
         assertThat(lines[lines.length - 1]).isEmpty();
         var firstReturn = events.get(3);
         assertThat(lines[4]).isEqualTo(String.join(",", Long.toString(firstReturn.id()), Long.toString(id), "4",
-                firstReturn.time().toString(), "dept1", "主管部门审核人", "HP-BDC", Integer.toString(EXPORT_YEAR), "退回修改",
+                firstReturn.time().atZone(java.time.ZoneId.of("Asia/Shanghai")).withNano(0)
+                        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "王主管", "主管部门审核人", "黄陂区大数据中心", Integer.toString(EXPORT_YEAR), "退回修改",
                 "主管部门审核中", "已退回", "2", "\"请核对\"\"平台可用率\"\"，并补充区号, 谢谢\"", "",
-                "\"[\"\"/header/phone\"\",\"\"/annualGoals/0\"\"]\"", firstReturn.hash()));
+                "涉及：联系电话、年度目标1", firstReturn.hash()));
         assertThat(lines[6]).contains(",\"'=1+2, 请核对\",").doesNotContain(",=1+2");
         for (int i = 0; i < events.size(); i++) {
             assertThat(lines[i + 1]).startsWith(events.get(i).id() + "," + id + "," + (i + 1) + ",");

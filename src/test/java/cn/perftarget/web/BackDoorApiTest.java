@@ -34,7 +34,6 @@ import cn.perftarget.Fixtures;
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.audit.AuditRecord;
 import cn.perftarget.audit.AuditTrail;
-import cn.perftarget.declaration.process.DeclarationApprovalProcess;
 
 /**
  * The doors around our API: the engine's REST API and the Camunda webapps' REST API. An administrator who tries
@@ -66,7 +65,7 @@ class BackDoorApiTest {
     void declarationWaitingForItsDepartment() {
         id = Fixtures.inDeptReview(api, "filer1");
         task = tasks.createTaskQuery().processVariableValueEquals("declarationId", id)
-                .taskDefinitionKey(DeclarationApprovalProcess.TASK_DEPT_REVIEW).singleResult();
+                .taskDefinitionKey("Task_DeptReview").singleResult();
         assertThat(task).isNotNull();
     }
 
@@ -91,7 +90,7 @@ class BackDoorApiTest {
             assertThat(refusal).extracting(AuditRecord::actor, AuditRecord::role).containsExactly("admin", "ADMIN");
             assertThat(refusal.details()).contains(attempt.method() + " " + attempt.uri().getPath());
         }
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY)
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DeclarationApproval")
                 .variableValueEquals("declarationId", id).count()).isEqualTo(1);
 
         var read = http.send(basic("GET", "/engine-rest/task/" + task.getId(), null),
@@ -181,8 +180,8 @@ class BackDoorApiTest {
         assertThat(declaration.path("revision").asInt()).isEqualTo(2);
         var still = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(still).as("engine task").isNotNull();
-        assertThat(still.getTaskDefinitionKey()).isEqualTo(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
-        assertThat(runtime.getVariable(task.getProcessInstanceId(), DeclarationApprovalProcess.VAR_OUTCOME)).isNull();
+        assertThat(still.getTaskDefinitionKey()).isEqualTo("Task_DeptReview");
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), "outcome")).isNull();
     }
 
     private AuditRecord lastGeneralEvent(int before) {

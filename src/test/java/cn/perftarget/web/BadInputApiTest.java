@@ -190,7 +190,7 @@ class BadInputApiTest {
         long id = Fixtures.inDeptReview(api, "filer1");
         var missing = problem(decide(api, "dept1", id, Map.of("outcome", "return")), 400);
         assertThat(errorPaths(missing)).containsExactly("/comment");
-        assertThat(missing.path("detail").asText()).contains("comment");
+        assertThat(missing.path("detail").asText()).contains("审核意见");
         var blank = problem(decide(api, "dept1", id, Map.of("outcome", "return", "comment", "   ")), 400);
         assertThat(errorPaths(blank)).containsExactly("/comment");
         assertThat(statusOf(api, "filer1", id)).isEqualTo("DEPT_REVIEW");

@@ -200,7 +200,7 @@ class ConcurrentDecisionApiTest {
     private static void assertLoserConflicts(List<Outcome> outcomes, String statusAfter) {
         var loser = loser(outcomes);
         if (loser.status() == 403 && statusAfter.equals("FINANCE_REVIEW")) {
-            assertThat(problem(loser, 403).path("detail").asText()).isEqualTo("“财政审核中”环节不由主管部门审核人审核");
+            assertThat(problem(loser, 403).path("detail").asText()).isEqualTo("“财政审核”环节由财政业务科室审核人审核，这份申报表不由当前用户（王主管）审核");
         } else {
             problem(loser, 409);
         }

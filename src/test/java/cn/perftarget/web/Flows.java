@@ -31,8 +31,10 @@ final class Flows {
         return api.as(reviewer).post(path(id, "decision"), decision);
     }
 
+    /** An approval as the step asks for it: 财政's steps of the shipped model require a grade. */
     static Api.Response approve(Api api, String reviewer, long id) {
-        return decide(api, reviewer, id, Map.of("outcome", "approve"));
+        return decide(api, reviewer, id, reviewer.startsWith("finance") ? Map.of("outcome", "approve", "grade", "优")
+                : Map.of("outcome", "approve"));
     }
 
     /** A declaration of {@code filer1} (HP-BDC) approved by dept1 and by finance1 with grade 优. */

@@ -105,7 +105,7 @@ class GradesApiTest {
         var body = problem(decide(api, "finance1", id,
                 Map.of("outcome", outcome, "grade", grade, "comment", "审核意见")), 400);
         assertThat(errorPaths(body)).containsExactly("/grade");
-        assertThat(body.path("detail").asText()).contains(grade, outcome);
+        assertThat(body.path("detail").asText()).contains(grade, cn.perftarget.declaration.ReviewRules.outcomeLabel(outcome));
 
         assertThat(statusOf(api, "filer1", id)).isEqualTo("FINANCE_REVIEW");
         assertThat(decisionsOf(id).findValuesAsText("reviewer")).containsExactly("dept1");

@@ -60,7 +60,7 @@ class ObservabilityApiTest {
         assertThat(scrape.text()).contains(
                 "perftarget_declarations{", "status=\"DRAFT\"", "status=\"FINANCE_REVIEW\"",
                 "perftarget_declarations_overdue ",
-                "perftarget_review_tasks_open{", "step=\"dept\"", "step=\"finance\"", "step=\"expert\"",
+                "perftarget_review_tasks_open{", "step=\"DEPT_REVIEW\"", "step=\"FINANCE_REVIEW\"", "step=\"EXPERT_REVIEW\"",
                 "perftarget_validation_seconds_count{", "form=\"dept-overall\"",
                 "perftarget_submission_seconds_count{", "result=\"accepted\"",
                 "perftarget_decision_seconds_count{", "outcome=\"approve\"",

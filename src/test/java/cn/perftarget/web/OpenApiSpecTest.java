@@ -33,7 +33,7 @@ import cn.perftarget.ApplicationTest;
 @Order(Integer.MAX_VALUE)
 class OpenApiSpecTest {
 
-    private static final Set<String> TAGS = Set.of("申报", "审核", "审计", "表单", "管理");
+    private static final Set<String> TAGS = Set.of("申报", "审核", "审计", "表单", "管理", "消息");
 
     /** What the contracts (docs/contracts.md) promise, so the check holds even when this class runs alone. */
     private static final List<Api.Exchange> CONTRACT = List.of(
@@ -47,7 +47,12 @@ class OpenApiSpecTest {
             new Api.Exchange("POST", "/api/declarations/1/decision", 400),
             new Api.Exchange("POST", "/api/declarations/1/decision", 403),
             new Api.Exchange("POST", "/api/declarations/1/decision", 409),
-            new Api.Exchange("GET", "/api/audit/events", 403), new Api.Exchange("GET", "/api/forms/x/schema", 404));
+            new Api.Exchange("GET", "/api/audit/events", 403), new Api.Exchange("GET", "/api/forms/x/schema", 404),
+            new Api.Exchange("GET", "/api/messages", 200), new Api.Exchange("GET", "/api/messages", 400),
+            new Api.Exchange("POST", "/api/messages/1/read", 404), new Api.Exchange("POST", "/api/messages/read-all", 200),
+            new Api.Exchange("POST", "/api/declarations/1/copies", 400),
+            new Api.Exchange("POST", "/api/declarations/1/copies", 403),
+            new Api.Exchange("POST", "/api/declarations/1/urge", 429));
 
     @Autowired
     Api api;
@@ -134,13 +139,27 @@ class OpenApiSpecTest {
         assertThat(body.path("$ref").asText()).isEqualTo("#/components/schemas/Document");
         var document = spec.at("/components/schemas/Document");
         assertThat(document.path("description").asText()).contains("/api/forms/{formKey}/schema");
-        assertThat(document.path("oneOf")).extracting(s -> s.path("$ref").asText()).containsExactlyInAnyOrder(
-                "#/components/schemas/Document-dept-overall", "#/components/schemas/Document-project-expenditure");
+        // One branch per template: the shipped ones and the test templates (example review chains, a required 附件).
+        assertThat(document.path("anyOf")).extracting(s -> s.path("$ref").asText()).containsExactlyInAnyOrder(
+                "#/components/schemas/Document-dept-overall", "#/components/schemas/Document-project-expenditure",
+                "#/components/schemas/Document-chain-test", "#/components/schemas/Document-four-level-test",
+                "#/components/schemas/Document-panel-test", "#/components/schemas/Document-attachment-test");
         var deptOverall = spec.at("/components/schemas/Document-dept-overall");
         assertThat(deptOverall.at("/properties/header/properties/phone/maxLength").asInt()).isEqualTo(30);
         assertThat(deptOverall.path("additionalProperties").asBoolean(true)).isFalse();
-        assertThat(spec.at("/components/schemas/DeclarationView/properties/document/$ref").asText())
-                .isEqualTo("#/components/schemas/Document");
+        // Beside its formKey the document is exactly one template's: a oneOf discriminated by formKey.
+        var view = spec.at("/components/schemas/DeclarationView");
+        assertThat(view.at("/discriminator/propertyName").asText()).isEqualTo("formKey");
+        assertThat(view.path("oneOf")).extracting(s -> s.path("$ref").asText()).containsExactlyInAnyOrder(
+                "#/components/schemas/DeclarationView-dept-overall",
+                "#/components/schemas/DeclarationView-project-expenditure",
+                // the test templates that name the example review chains
+                "#/components/schemas/DeclarationView-chain-test", "#/components/schemas/DeclarationView-four-level-test",
+                "#/components/schemas/DeclarationView-panel-test", "#/components/schemas/DeclarationView-attachment-test");
+        var deptView = spec.at("/components/schemas/DeclarationView-dept-overall");
+        assertThat(deptView.at("/properties/formKey/const").asText()).isEqualTo("dept-overall");
+        assertThat(deptView.at("/properties/document/$ref").asText())
+                .isEqualTo("#/components/schemas/Document-dept-overall");
     }
 
     @Test
@@ -168,6 +187,24 @@ class OpenApiSpecTest {
         }
         assertThat(checked).isGreaterThanOrEqualTo(CONTRACT.size());
         assertThat(undocumented).isEmpty();
+    }
+
+    /** Every request and response of the suite so far was held to the description (ApiContract); none broke it. */
+    @Test
+    void everyExchangeOfTheSuiteKeptToTheDescription() {
+        var created = api.as("filer1").post("/api/declarations", java.util.Map.of("formKey", "dept-overall", "year", 2025));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(cn.perftarget.contract.ApiContract.broken()).isEmpty();
+    }
+
+    @Test
+    void aNewDeclarationLinksToWhatIsDoneWithItNext() {
+        var links = spec.at("/paths/~1api~1declarations/post/responses/201/links");
+        assertThat(links.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("GetDeclaration", "SaveDocument", "Submit", "Decide");
+        links.forEach(link -> assertThat(link.at("/parameters/id").asText()).isEqualTo("$response.body#/id"));
+        assertThat(spec.at("/components/schemas/ProblemDetail/properties/instance/format").asText())
+                .isEqualTo("uri-reference");
     }
 
     /** The most specific template (fewest variables) that matches the path. */

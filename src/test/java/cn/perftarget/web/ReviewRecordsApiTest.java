@@ -56,6 +56,33 @@ class ReviewRecordsApiTest {
     }
 
     @Test
+    void aCommentIsAddressedOnceItsFieldChangedAndSettledOnceApproved() {
+        long id = Fixtures.inDeptReview(api, "filer1");
+        var returned = decide(api, "dept1", id, Map.of("outcome", "return", "comment", PHONE_COMMENT,
+                "fields", List.of("/header/phone", "/header/filler")));
+        assertThat(returned.status()).as(returned.text()).isEqualTo(200);
+        var fresh = api.as("filer1").get(path(id, "comments")).body();
+        assertThat(fresh.at("/~1header~1phone/0/addressed").asBoolean(true)).isFalse();
+        assertThat(fresh.at("/~1header~1phone/0/settled").asBoolean(true)).isFalse();
+
+        resubmitWithPhone(id, "027-85916419");
+        var fixed = api.as("filer1").get(path(id, "comments"));
+        assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+        assertThat(fixed.body().at("/~1header~1phone/0/addressed").asBoolean()).as("the phone changed").isTrue();
+        assertThat(fixed.body().at("/~1header~1phone/0/comment").asText()).isEqualTo(PHONE_COMMENT);
+        assertThat(fixed.body().at("/~1header~1phone/0/reviewer").asText()).isEqualTo("dept1");
+        assertThat(fixed.body().at("/~1header~1filler/0/addressed").asBoolean(true)).as("the filler did not").isFalse();
+        assertThat(fixed.body().at("/~1header~1phone/0/settled").asBoolean(true)).isFalse();
+
+        assertThat(approve(api, "dept1", id).status()).isEqualTo(200);
+        assertThat(approve(api, "finance1", id).status()).isEqualTo(200);
+        var approved = api.as("dept1").get(path(id, "comments")).body();
+        assertThat(approved.at("/~1header~1phone/0/settled").asBoolean()).isTrue();
+        assertThat(approved.at("/~1header~1filler/0/settled").asBoolean()).isTrue();
+        assertThat(approved.at("/~1header~1phone/0/addressed").asBoolean()).isTrue();
+    }
+
+    @Test
     void decisionsListStepReviewerOutcomeCommentGradeFieldsAndRevision() {
         long id = returnedByDept1AboutThePhone();
         long resubmittedRevision = resubmitWithPhone(id, "027-85916419");

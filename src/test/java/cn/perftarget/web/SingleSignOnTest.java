@@ -62,7 +62,7 @@ class SingleSignOnTest {
 
     static ConfigurableApplicationContext start(boolean localPasswords) {
         String issuer = provider.issuerUrl(ISSUER).toString();
-        var args = new ArrayList<>(List.of("--spring.profiles.active=demo",
+        var args = new ArrayList<>(List.of("--spring.profiles.active=demo", "--camunda.bpm.webapp.enabled=false",
                 "--spring.datasource.url=jdbc:h2:mem:sso-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.process-engine-name=sso" + (localPasswords ? "" : "Only"),
                 "--camunda.bpm.job-execution.enabled=false",

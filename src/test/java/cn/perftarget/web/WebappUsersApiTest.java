@@ -29,8 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
 import cn.perftarget.Fixtures;
-import cn.perftarget.declaration.process.DeclarationApprovalProcess;
-import cn.perftarget.declaration.process.SubmissionDeadlineProcess;
+import cn.perftarget.process.SubmissionDeadlineProcess;
 
 /**
  * Our users in the Camunda webapps, through the webapps' own login and REST API: each logs in with their own
@@ -78,11 +77,11 @@ class WebappUsersApiTest {
         assertThat(authorizedApps).contains("tasklist").doesNotContain("cockpit", "admin");
 
         var listed = taskIds(dept1.send("GET", ENGINE + "/task?maxResults=10000", null));
-        assertThat(listed).contains(taskOf(bdcInDeptReview, DeclarationApprovalProcess.TASK_DEPT_REVIEW))
-                .doesNotContain(taskOf(eduInDeptReview, DeclarationApprovalProcess.TASK_DEPT_REVIEW),
-                        taskOf(bdcInFinanceReview, DeclarationApprovalProcess.TASK_FINANCE_REVIEW));
+        assertThat(listed).contains(taskOf(bdcInDeptReview, "Task_DeptReview"))
+                .doesNotContain(taskOf(eduInDeptReview, "Task_DeptReview"),
+                        taskOf(bdcInFinanceReview, "Task_FinanceReview"));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(
-                tasksOf(Flows.ids(api.as("dept1").get("/api/tasks")), DeclarationApprovalProcess.TASK_DEPT_REVIEW));
+                tasksOf(Flows.ids(api.as("dept1").get("/api/tasks?size=500")), "Task_DeptReview"));
 
         var filters = JSON.readTree(dept1.send("GET", ENGINE + "/filter?resourceType=Task", null).body());
         var mine = filters.findValues("name").stream().filter(n -> n.asText().equals("待我审核")).count();
@@ -100,12 +99,12 @@ class WebappUsersApiTest {
 
         var response = finance1.send("GET", ENGINE + "/task?maxResults=10000", null);
         var listed = taskIds(response);
-        String financeTask = taskOf(bdcInFinanceReview, DeclarationApprovalProcess.TASK_FINANCE_REVIEW);
+        String financeTask = taskOf(bdcInFinanceReview, "Task_FinanceReview");
         assertThat(listed).contains(financeTask)
-                .doesNotContain(taskOf(bdcInDeptReview, DeclarationApprovalProcess.TASK_DEPT_REVIEW),
-                        taskOf(eduInDeptReview, DeclarationApprovalProcess.TASK_DEPT_REVIEW));
+                .doesNotContain(taskOf(bdcInDeptReview, "Task_DeptReview"),
+                        taskOf(eduInDeptReview, "Task_DeptReview"));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(
-                tasksOf(Flows.ids(api.as("finance1").get("/api/tasks")), DeclarationApprovalProcess.TASK_FINANCE_REVIEW));
+                tasksOf(Flows.ids(api.as("finance1").get("/api/tasks?size=500")), "Task_FinanceReview"));
 
         var form = finance1.send("GET", ENGINE + "/task/" + financeTask + "/form", null);
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
@@ -140,7 +139,7 @@ class WebappUsersApiTest {
         var dept1 = new Webapp();
         dept1.login("tasklist", "dept1", Api.PASSWORD);
         for (var webapp : List.of(admin, dept1)) {
-            long before = runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY).count();
+            long before = runtime.createProcessInstanceQuery().processDefinitionKey("DeclarationApproval").count();
             for (String start : List.of("/start", "/submit-form")) {
                 var refused = webapp.send("POST", ENGINE + "/process-definition/key/DeclarationApproval" + start,
                         "{\"businessKey\":\"HP-BDC-2020-dept-overall-1\",\"variables\":{}}");
@@ -149,25 +148,25 @@ class WebappUsersApiTest {
                         .startsWith("application/problem+json");
                 assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("只能查看", "已拒绝");
             }
-            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY).count())
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DeclarationApproval").count())
                     .isEqualTo(before);
         }
     }
 
     @Test
     void businessKeysSayDepartmentYearFormAndId() {
-        var approval = runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY)
-                .variableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, eduInDeptReview).singleResult();
+        var approval = runtime.createProcessInstanceQuery().processDefinitionKey("DeclarationApproval")
+                .variableValueEquals("declarationId", eduInDeptReview).singleResult();
         assertThat(approval.getBusinessKey()).isEqualTo("HP-EDU-2020-dept-overall-" + eduInDeptReview);
         var deadline = history.createHistoricProcessInstanceQuery().processDefinitionKey(SubmissionDeadlineProcess.KEY)
-                .variableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, bdcInDeptReview).singleResult();
+                .variableValueEquals("declarationId", bdcInDeptReview).singleResult();
         assertThat(deadline.getBusinessKey()).isEqualTo("HP-BDC-2020-dept-overall-" + bdcInDeptReview);
     }
 
     @Test
     void instancesStartedBeforeKeepTheirBareIdAsKeyAndStillWork() {
-        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(DeclarationApprovalProcess.KEY)
-                .variableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID, eduInDeptReview).singleResult().getId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("DeclarationApproval")
+                .variableValueEquals("declarationId", eduInDeptReview).singleResult().getId();
         // As an instance started before business keys said what they are: the key is the bare id.
         jdbc.update("update ACT_RU_EXECUTION set BUSINESS_KEY_ = ? where PROC_INST_ID_ = ? and BUSINESS_KEY_ is not null",
                 Long.toString(eduInDeptReview), instance);
@@ -182,10 +181,10 @@ class WebappUsersApiTest {
                 listed.add(t.path("task").path("taskKey").asText());
             }
         });
-        assertThat(listed).containsExactly(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
+        assertThat(listed).containsExactly("Task_DeptReview");
         var timeline = api.as("filer2").get("/api/declarations/" + eduInDeptReview + "/history");
         assertThat(timeline.status()).as(timeline.text()).isEqualTo(200);
-        assertThat(timeline.text()).contains(DeclarationApprovalProcess.TASK_DEPT_REVIEW);
+        assertThat(timeline.text()).contains("Task_DeptReview");
 
         var approved = Flows.approve(api, "dept2", eduInDeptReview);
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
@@ -193,7 +192,7 @@ class WebappUsersApiTest {
     }
 
     private String taskOf(long declarationId, String taskKey) {
-        var task = tasks.createTaskQuery().processVariableValueEquals(DeclarationApprovalProcess.VAR_DECLARATION_ID,
+        var task = tasks.createTaskQuery().processVariableValueEquals("declarationId",
                 declarationId).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("task " + taskKey + " of declaration " + declarationId).isNotNull();
         return task.getId();

@@ -23,6 +23,8 @@ import cn.perftarget.identity.Directory;
 @Component
 public class FileImporter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileImporter.class);
+
     private final DeclarationImport imports;
     private final Directory directory;
 
@@ -60,7 +62,7 @@ public class FileImporter {
             var imported = imports.importDocument(actor, code.get(), definition.key(), year.asInt(), document);
             var view = imported.declaration();
             return new FileResult(index, fileName, imported.created() ? "CREATED" : "UPDATED", view.id(),
-                    view.department(), view.year(), view.revision(), imported.created() ? "已新建申报表" : "已更新申报表",
+                    view.departmentName(), view.year(), view.revision(), imported.created() ? "已新建申报表" : "已更新申报表",
                     List.of());
         } catch (InvalidRequestException e) {
             return failed(index, fileName, name, year.asInt(), e.getMessage(), e.findings().stream()
@@ -68,6 +70,8 @@ public class FileImporter {
         } catch (StatusConflictException | ActionForbiddenException e) {
             return failed(index, fileName, name, year.asInt(), e.getMessage(), List.of());
         } catch (RuntimeException e) {
+            // The clerk sees the file failed; whoever runs the server needs the cause.
+            log.warn("Import of {} into {} {} failed", fileName, name, year.asInt(), e);
             return failed(index, fileName, name, year.asInt(), "导入时出错，未保存：" + e.getClass().getSimpleName(), List.of());
         }
     }

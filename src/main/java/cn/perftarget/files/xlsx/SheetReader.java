@@ -29,6 +29,7 @@ import cn.perftarget.definition.FormDefinition;
 /** Reads a sheet in the official layout back into a document; every unreadable cell is reported, none guessed. */
 public final class SheetReader {
 
+    private static final Pattern YEAR = Pattern.compile("^\\s*([0-9]{4})\\s*年?\\s*$");
     private static final Pattern NUMBERING = Pattern.compile("^[0-9]+\\s*[、.．,，)）]\\s*");
 
     private final Layout layout;
@@ -100,7 +101,7 @@ public final class SheetReader {
             return;
         }
         if (binding.whole()) {
-            set(Layout.expand(binding.pointers().get(0), year), CellValues.raw(cells.at(r, c)), r, c);
+            set(expand(binding), CellValues.raw(cells.at(r, c)), r, c);
             return;
         }
         String text = cells.text(r, c);
@@ -118,6 +119,27 @@ public final class SheetReader {
             set(Layout.expand(binding.pointers().get(i), year),
                     new CellValues.Raw(m.group(i + 1), null, false, false), r, c);
         }
+    }
+
+    /**
+     * A value under a year heading (近两年收支情况) belongs to the year the sheet's heading names: sheets filled in on
+     * the older official form list the later year first, ours the earlier year first, and both must read right.
+     */
+    private String expand(Layout.Binding binding) {
+        String pointer = binding.pointers().get(0);
+        if (binding.yearRelative()) {
+            for (var heading : layout.bindings()) {
+                if (heading.pointers().isEmpty() && heading.text().contains("${year")
+                        && heading.address().getColumn() == binding.address().getColumn()
+                        && heading.address().getRow() < binding.address().getRow()) {
+                    Matcher named = YEAR.matcher(cells.text(heading.address().getRow(), heading.address().getColumn()));
+                    if (named.matches()) {
+                        return pointer.replaceAll("\\{year([+-][0-9]+)?}", named.group(1));
+                    }
+                }
+            }
+        }
+        return Layout.expand(pointer, year);
     }
 
     /** The template text as a pattern: its fixed parts literally (spaces ignored), each document value a group. */

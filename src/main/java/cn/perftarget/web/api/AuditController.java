@@ -35,7 +35,9 @@ import cn.perftarget.audit.AuditVerifier;
 import cn.perftarget.audit.ChainVerification;
 import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeadlineProperties;
+import cn.perftarget.declaration.EventWords;
 import cn.perftarget.declaration.InvalidRequestException;
+import cn.perftarget.declaration.LocalTimes;
 import cn.perftarget.declaration.StatusConflictException;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Role;
@@ -58,7 +60,13 @@ class AuditController {
     private final AuditAnchors anchors;
     private final ZoneId zone;
 
-    AuditController(AuditQueries queries, AuditVerifier verifier, AuditAnchors anchors, DeadlineProperties deadlines) {
+    private final EventWords words;
+    private final LocalTimes times;
+
+    AuditController(AuditQueries queries, AuditVerifier verifier, AuditAnchors anchors, DeadlineProperties deadlines,
+                    EventWords words, LocalTimes times) {
+        this.words = words;
+        this.times = times;
         this.queries = queries;
         this.verifier = verifier;
         this.anchors = anchors;
@@ -72,7 +80,7 @@ class AuditController {
     @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")
     @ApiResponse(responseCode = "403", description = "只有审计人员可以查询")
     @GetMapping("/events")
-    AuditPage events(Actor actor, @RequestParam(required = false) String department,
+    AuditEventView.Page events(Actor actor, @RequestParam(required = false) String department,
                      @RequestParam(required = false) Integer year,
                      @RequestParam(name = "actor", required = false) String who,
                      @RequestParam(required = false) AuditAction action,
@@ -86,12 +94,15 @@ class AuditController {
             throw InvalidRequestException.of("page", "request.page", "参数“page”的值“" + page + "”过大：page × size 不能超过 "
                     + Integer.MAX_VALUE);
         }
-        return queries.search(filter(department, year, who, action, from, to), page, size);
+        AuditPage found = queries.search(filter(department, year, who, action, from, to), page, size);
+        var reading = words.reading();
+        return new AuditEventView.Page(found.items().stream().map(e -> AuditEventView.of(e, reading)).toList(),
+                found.total());
     }
 
     @Operation(summary = "查询或导出操作记录",
             description = "审计人员按部门、年度、操作人、操作和时间范围查询操作记录（分页）；Accept: text/csv 时导出 CSV（UTF-8 带 BOM，"
-            + "中文表头和标签），导出本身也会被记录。")
+            + "中文表头；人员、角色、部门、状态和详情用中文名称；时间为北京时间并带时区偏移，如 2026-12-05T15:41:31+08:00），导出本身也会被记录。")
     @ApiResponse(responseCode = "200", description = "一页操作记录，或 CSV 文件",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "参数无效（时间格式、分页过大等）")
@@ -103,8 +114,10 @@ class AuditController {
                                   @RequestParam(required = false) AuditAction action,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         requireAuditor(actor);
-        var csv = new AuditCsv();
-        queries.export(filter(department, year, who, action, from, to), actor.username(), actor.role().name(), csv::add);
+        var csv = new AuditCsv(times::withOffset);
+        var reading = words.reading();
+        queries.export(filter(department, year, who, action, from, to), actor.username(), actor.role().name(),
+                e -> csv.add(AuditEventView.of(e, reading)));
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"")

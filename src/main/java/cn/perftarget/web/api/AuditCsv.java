@@ -1,27 +1,34 @@
 package cn.perftarget.web.api;
 
+import java.time.Instant;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import cn.perftarget.audit.AuditRecord;
-import cn.perftarget.declaration.DeclarationStatus;
-import cn.perftarget.identity.Role;
-
 /**
- * Audit events as CSV that Excel opens as UTF-8: a byte-order mark, a Chinese header, RFC 4180 quoting, and Chinese
- * labels for action, role and status (the codes stay in the JSON search).
+ * Audit events as CSV that Excel opens as UTF-8: a byte-order mark, a Chinese header, RFC 4180 quoting, and the
+ * events in words: people by name, action, role, unit and status by their Chinese names, details as the template
+ * names its fields, times in the round's zone with its offset (the codes stay in the JSON search).
  */
 final class AuditCsv {
 
     /** What makes RFC 4180 quote a cell; found anywhere, whatever other line breaks (U+2028, U+0085) come before. */
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[\",\r\n]");
 
+    private final Function<Instant, String> times;
+
+    /** @param times how a time is written: Asia/Shanghai with its offset, 2026-12-05T15:41:31+08:00 */
+    AuditCsv(Function<Instant, String> times) {
+        this.times = times;
+    }
+
     private final StringBuilder out = new StringBuilder("\uFEFF")
             .append("编号,申报表,链序号,时间,操作人,角色,部门,年度,操作,原状态,新状态,修订号,意见,等级,详情,哈希\r\n");
 
-    void add(AuditRecord e) {
-        Object[] cells = {e.id(), e.declaration(), e.seq(), e.time(), e.actor(), roleLabel(e.role()), e.department(),
-                e.year(), e.actionLabel(), statusLabel(e.fromStatus()), statusLabel(e.toStatus()), e.revision(),
-                e.comment(), e.grade(), e.details(), e.hash()};
+    void add(AuditEventView view) {
+        var e = view.event();
+        Object[] cells = {e.id(), e.declaration(), e.seq(), times.apply(e.time()), view.actorName(), view.roleLabel(),
+                view.departmentName(), e.year(), e.actionLabel(), view.fromStatusLabel(), view.toStatusLabel(),
+                e.revision(), e.comment(), e.grade(), view.detailsText(), e.hash()};
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.append(',');
@@ -42,25 +49,6 @@ final class AuditCsv {
             text = "'" + text;
         }
         return NEEDS_QUOTES.matcher(text).find() ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
-
-    /** A code no longer in the enum (an old event) is shown as stored rather than lost. */
-    private static String roleLabel(String code) {
-        for (Role role : Role.values()) {
-            if (role.name().equals(code)) {
-                return role.label();
-            }
-        }
-        return code;
-    }
-
-    private static String statusLabel(String code) {
-        for (DeclarationStatus status : DeclarationStatus.values()) {
-            if (status.name().equals(code)) {
-                return status.label();
-            }
-        }
-        return code;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.UserAdministration;
+import cn.perftarget.identity.UserCommand;
 import cn.perftarget.web.OpenApiConfiguration;
 
 /** What a signed-in user does to their own account. */
@@ -32,11 +33,12 @@ class MeController {
     }
 
     /** The JSON names the contract fixes: {@code {"current","new"}} ({@code new} is a Java keyword). */
-    record PasswordBody(@NotNull String current,
-                        @com.fasterxml.jackson.annotation.JsonProperty("new") @NotBlank @Size(max = 200) String next) {
+    record PasswordBody(@NotNull @Size(max = UserCommand.MAX_PASSWORD_BYTES) String current,
+                        @com.fasterxml.jackson.annotation.JsonProperty("new") @NotBlank
+                        @Size(max = UserCommand.MAX_PASSWORD_BYTES) String next) {
     }
 
-    @Operation(summary = "修改自己的密码", description = "{\"current\":当前密码,\"new\":新密码}；新密码至少 8 位，不能与用户名或当前密码相同。")
+    @Operation(summary = "修改自己的密码", description = "{\"current\":当前密码,\"new\":新密码}；新密码至少 8 个字符、至多 72 字节（UTF-8，汉字各 3 字节），不能与用户名或当前密码相同。")
     @ApiResponse(responseCode = "204", description = "已修改")
     @ApiResponse(responseCode = "400", description = "当前密码不正确，或新密码不符合要求（errors 指出字段）")
     @PutMapping(value = "/password", consumes = "application/json")

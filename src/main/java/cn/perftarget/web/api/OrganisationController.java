@@ -57,12 +57,14 @@ class OrganisationController {
     record UnitChange(@Size(max = 200) String name, String parent, Boolean active, List<String> oversees) {
     }
 
+    /** A password's characters are at most its bytes: 72 characters bounds it; the rules count the UTF-8 bytes. */
     record NewUser(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String name, String unit,
-                   @NotEmpty List<@NotNull Role> roles, Boolean enabled, @NotBlank @Size(max = 500) String password) {
+                   @NotEmpty List<@NotNull Role> roles, Boolean enabled,
+                   @NotBlank @Size(max = UserCommand.MAX_PASSWORD_BYTES) String password) {
     }
 
     record UserChange(@NotBlank @Size(max = 200) String name, String unit, @NotEmpty List<@NotNull Role> roles,
-                      @NotNull Boolean enabled, @Size(max = 500) String password) {
+                      @NotNull Boolean enabled, @Size(max = UserCommand.MAX_PASSWORD_BYTES) String password) {
     }
 
     record Imported<T>(int count, List<T> items) {
@@ -77,8 +79,10 @@ class OrganisationController {
         return units.list();
     }
 
-    @Operation(summary = "新增单位", description = "主管部门、二级单位（须有上级单位）、财政业务科室（oversees：归口的主管部门）或绩效科。")
+    @Operation(summary = "新增单位", description = "主管部门、二级单位（须有上级单位）、财政业务科室（oversees：归口的主管部门）或绩效科。"
+            + "代码已存在时为 409（existing.href 指向该单位），不做任何修改；修改已有单位用 PUT。")
     @ApiResponse(responseCode = "201", description = "已新增")
+    @ApiResponse(responseCode = "409", description = "单位代码已存在（existing.href 指向该单位），未做修改")
     @ApiResponse(responseCode = "400", description = "内容无效（errors 指出字段），未做修改")
     @ApiResponse(responseCode = "403", description = "只有系统管理员可以管理单位")
     @PostMapping(value = "/units", consumes = "application/json")
@@ -121,8 +125,10 @@ class OrganisationController {
         return users.list();
     }
 
-    @Operation(summary = "新增用户", description = "password 为至少 8 位的密码，或 {bcrypt} 哈希。")
+    @Operation(summary = "新增用户", description = "password 为至少 8 个字符、至多 72 字节（UTF-8，汉字各 3 字节）的密码，"
+            + "或 {bcrypt} 哈希。用户名已存在时为 409（existing.href 指向该用户），不做任何修改；修改已有用户用 PUT。")
     @ApiResponse(responseCode = "201", description = "已新增")
+    @ApiResponse(responseCode = "409", description = "用户名已存在（existing.href 指向该用户），未做修改")
     @ApiResponse(responseCode = "400", description = "内容无效（errors 指出字段），未做修改")
     @ApiResponse(responseCode = "403", description = "只有系统管理员可以管理用户")
     @PostMapping(value = "/users", consumes = "application/json")
@@ -132,8 +138,9 @@ class OrganisationController {
                 user.roles(), user.enabled() == null || user.enabled(), user.password()));
     }
 
-    @Operation(summary = "导入用户（CSV）", description = "表头 username,name,unit,roles,password（roles 以 | 分隔；password 为密码或 "
-            + "{bcrypt} 哈希，已有用户可留空以保留原密码）；UTF-8，可带 BOM。新用户名新增，已有的修改；"
+    @Operation(summary = "导入用户（CSV）", description = "表头 username,name,unit,roles,password[,enabled]（roles 以 | 分隔；password 为密码或 "
+            + "{bcrypt} 哈希，已有用户可留空以保留原密码；enabled 为 true 或 false，留空则新用户启用、已有用户保持原状，"
+            + "停用的用户只有该行写明 true 才重新启用）；UTF-8，可带 BOM。新用户名新增，已有的修改；"
             + "任何一行有误则全部不导入，errors 指出每个错误行（line）。")
     @ApiResponse(responseCode = "201", description = "已导入：count 与各用户")
     @ApiResponse(responseCode = "400", description = "有错误行，未做任何修改")

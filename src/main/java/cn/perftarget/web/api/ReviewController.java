@@ -32,6 +32,7 @@ import cn.perftarget.identity.Actor;
 import cn.perftarget.review.ChangesSinceReview;
 import cn.perftarget.review.DecisionCommand;
 import cn.perftarget.review.DecisionView;
+import cn.perftarget.review.FieldComment;
 import cn.perftarget.review.Outcome;
 import cn.perftarget.review.ReviewDecisions;
 import cn.perftarget.review.ReviewRecords;
@@ -61,7 +62,9 @@ class ReviewController {
             @Size(max = 4000, message = "最多 4000 个字") String comment,
             @Pattern(regexp = "[优良中差]", message = "应为 优、良、中、差 之一") String grade,
             @Size(max = 100, message = "最多 100 项")
-            List<@NotNull(message = "不能为空") @Size(max = 500, message = "最多 500 个字符") String> fields) {
+            List<@NotNull(message = "不能为空") @Size(max = 500, message = "最多 500 个字符") String> fields,
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "应为审核环节的状态代码，如 DEPT_REVIEW")
+            @Schema(description = "退回时可选：退回到本轮已经过的某个审核环节（其状态代码），而不是退回填报人") String returnTo) {
     }
 
     @Operation(summary = "我的待办", description = "等待当前审核人处理的申报表，含截止时间（due）和是否已升级（escalated）；"
@@ -96,11 +99,12 @@ class ReviewController {
     }
 
     /** Reviewers' comments keyed by the JSON Pointer of the field they are about. */
-    @Operation(summary = "按字段的审核意见", description = "审核意见按其针对的字段（JSON Pointer）分组，供填报人对照修改。")
+    @Operation(summary = "按字段的审核意见", description = "审核意见按其针对的字段（JSON Pointer）分组，供填报人对照修改。"
+            + "addressed：该字段的值自意见所针对的修订以来已修改（已处理）；settled：申报表已在该修订或其后的修订上批复（意见仅作历史记录）。")
     @ApiResponse(responseCode = "200", description = "字段 → 审核意见")
     @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping("/api/declarations/{id}/comments")
-    Map<String, List<DecisionView>> comments(Actor actor, @PathVariable long id) {
+    Map<String, List<FieldComment>> comments(Actor actor, @PathVariable long id) {
         return records.commentsByField(actor, id);
     }
 
@@ -114,9 +118,10 @@ class ReviewController {
     }
 
     @Operation(summary = "审核决定",
-            description = "当前环节的审核人通过（approve）、退回（return，须写意见）或驳回（reject，仅财政）"
-            + "。财政可给出等级（优良中差），等级须与决定一致；fields 为意见针对的字段（JSON Pointer）"
-            + "。")
+            description = "当前环节的审核人按流程模型允许的决定通过（approve）、退回（return，须写意见）或驳回（reject）。"
+            + "模型要求评级的环节（如财政审核）通过时须给出等级（优良中差），等级须与决定一致；fields 为意见针对的字段（JSON Pointer）；"
+            + "returnTo 把申报表退回到本轮已经过的某个审核环节（退回到指定环节），模型可禁止。会签环节每位成员各自决定，"
+            + "由模型的完成条件结束本环节。")
     @ApiResponse(responseCode = "200", description = "已决定：申报表的新状态")
     @ApiResponse(responseCode = "400", description = "请求无效：退回未写意见、等级与决定矛盾等")
     @ApiResponse(responseCode = "403", description = "不是当前环节的审核人")
@@ -126,7 +131,7 @@ class ReviewController {
     ResponseEntity<DeclarationView> decide(Actor actor, @PathVariable long id,
                                            @Valid @RequestBody DecisionRequest request) {
         var command = new DecisionCommand(Outcome.of(request.outcome()).orElseThrow(), request.comment(),
-                request.grade(), request.fields());
+                request.grade(), request.fields(), request.returnTo());
         var decided = timers.decision(request.outcome(), () -> decisions.decide(actor, id, command));
         return DeclarationController.withEtag(decided);
     }

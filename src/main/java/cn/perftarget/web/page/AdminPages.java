@@ -12,8 +12,9 @@ import cn.perftarget.identity.Role;
 import cn.perftarget.identity.UnitKind;
 
 /**
- * The administrator's pages: the unit tree and the users. Their script reads and changes both through
- * {@code /api/admin/units} and {@code /api/admin/users} (one at a time or as a CSV file), where the rules live.
+ * The administrator's pages: the unit tree, the users and the review chains' process models. Their scripts read and
+ * change them through {@code /api/admin/units}, {@code /api/admin/users} (one at a time or as a CSV file) and
+ * {@code /api/admin/processes}, where the rules live.
  */
 @Controller
 class AdminPages {
@@ -34,9 +35,16 @@ class AdminPages {
         return "admin/users";
     }
 
+    @GetMapping("/admin/processes")
+    String processes(Actor actor, Model model) {
+        admin(actor);
+        model.addAttribute("activeMenu", "/admin/processes");
+        return "admin/processes";
+    }
+
     private static void admin(Actor actor) {
         if (!actor.is(Role.ADMIN)) {
-            throw new ActionForbiddenException("单位和用户只能由系统管理员管理，当前用户角色为“" + actor.role().label() + "”");
+            throw new ActionForbiddenException("单位、用户和流程模型只能由系统管理员管理，当前用户角色为“" + actor.role().label() + "”");
         }
     }
 }

@@ -63,7 +63,7 @@ class DashboardPage {
         var lines = new ArrayList<Line>();
         var scope = queries.scopeOf(actor);
         directory.departments().forEach((code, name) -> {
-            if (!scope.covers(code, null, false)) {
+            if (!scope.covers(code, null, java.util.Set.of())) {
                 return;
             }
             Map<DeclarationStatus, Long> counts = progress.counts().getOrDefault(code, Map.of());
@@ -78,7 +78,7 @@ class DashboardPage {
                 .thenComparing(Line::department));
         model.addAttribute("year", budgetYear);
         model.addAttribute("lines", lines);
-        model.addAttribute("statuses", DeclarationStatus.values());
+        model.addAttribute("statuses", queries.statuses());
         model.addAttribute("missingCount", lines.stream().filter(Line::missing).count());
         model.addAttribute("deadline", deadlines.deadline(budgetYear));
         model.addAttribute("activeMenu", "/dashboard");

@@ -13,15 +13,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import cn.perftarget.attachment.AttachmentsProperties;
+import cn.perftarget.attachment.Sizes;
 import cn.perftarget.declaration.DeclarationNotFoundException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.FieldChange;
 import cn.perftarget.declaration.SubmissionDeadlines;
+import cn.perftarget.definition.AttachmentKind;
 import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.files.SheetTemplates;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 import cn.perftarget.review.ReviewRecords;
-import cn.perftarget.review.ReviewTasks;
+import cn.perftarget.declaration.DeclarationCopies;
+import cn.perftarget.declaration.DeclarationSubmission;
+import cn.perftarget.review.ReviewUrges;
+import cn.perftarget.declaration.ReviewStep;
+import cn.perftarget.declaration.ReviewStepDefinition;
 
 /**
  * The 申报表 of one declaration, laid out from its pinned definition: editable for the owning filer while it is a
@@ -33,16 +42,30 @@ class DeclarationFormPage {
     private final DeclarationQueries queries;
     private final FormDefinitions definitions;
     private final ReviewRecords records;
-    private final ReviewTasks tasks;
+    private final ReviewStep reviewStep;
+    private final DeclarationSubmission submission;
     private final SubmissionDeadlines deadlines;
     private final ObjectMapper json;
+    private final Directory directory;
+    private final OfferedPairs offered;
+    private final SheetTemplates sheets;
+    private final DeclarationCopies copies;
+    private final AttachmentsProperties attachmentLimits;
 
     DeclarationFormPage(DeclarationQueries queries, FormDefinitions definitions, ReviewRecords records,
-                        ReviewTasks tasks, SubmissionDeadlines deadlines, ObjectMapper json) {
+                        ReviewStep reviewStep, DeclarationSubmission submission, SubmissionDeadlines deadlines,
+                        ObjectMapper json, Directory directory, OfferedPairs offered, SheetTemplates sheets,
+                        DeclarationCopies copies, AttachmentsProperties attachmentLimits) {
+        this.copies = copies;
+        this.attachmentLimits = attachmentLimits;
+        this.directory = directory;
+        this.offered = offered;
+        this.sheets = sheets;
+        this.reviewStep = reviewStep;
+        this.submission = submission;
         this.queries = queries;
         this.definitions = definitions;
         this.records = records;
-        this.tasks = tasks;
         this.deadlines = deadlines;
         this.json = json;
     }
@@ -54,20 +77,37 @@ class DeclarationFormPage {
         JsonNode schema = definition.documentSchema();
         boolean owner = actor.is(Role.FILER) && actor.belongsTo(declaration.department());
         boolean editable = owner && declaration.status().isEditable();
-        boolean decides = actor.role().isReviewer() && declaration.status().isInReview()
-                && tasks.isWaitingFor(actor, declaration);
+        var turn = reviewStep.turnOf(actor, id);
+        boolean decides = turn == ReviewStep.Turn.DECIDE;
+        var step = decides || turn == ReviewStep.Turn.ANSWER ? reviewStep.currentStep(actor, id).orElse(null) : null;
         var decisions = records.decisions(actor, id);
 
         model.addAttribute("d", declaration);
         model.addAttribute("definition", definition);
-        model.addAttribute("parts", new FormLayout(definition, declaration.year()).parts(schema, declaration.document()));
+        model.addAttribute("parts", new FormLayout(definition, declaration.year(),
+                offered.of(definition, declaration.year()), sheets.officialColumns(definition)).parts(schema, declaration.document()));
         model.addAttribute("arrays", json.writeValueAsString(arrays(schema, "", new ArrayList<>())));
         model.addAttribute("ro", !editable);
         model.addAttribute("editable", editable);
-        model.addAttribute("canWithdraw", owner && declaration.status().allowsWithdrawal());
+        model.addAttribute("canWithdraw", owner && submission.withdrawable(actor, id));
         model.addAttribute("canAdjust", owner && declaration.status().allowsAdjustment());
         model.addAttribute("decides", decides);
-        model.addAttribute("grades", actor.is(Role.FINANCE_REVIEWER));
+        // 抄送 and 催办 (fragments/messaging.html): who may, as the API decides it.
+        boolean canCopy = copies.mayCopy(actor, id);
+        model.addAttribute("canCopy", canCopy);
+        model.addAttribute("copyCandidates", canCopy ? directory.enabledActors().stream()
+                .filter(a -> !a.username().equals(actor.username())).toList() : List.of());
+        model.addAttribute("canUrge", declaration.status().isInReview() && ReviewUrges.mayUrge(actor, declaration)
+                && queries.seesByRole(actor, id));
+        model.addAttribute("answers", turn == ReviewStep.Turn.ANSWER);
+        model.addAttribute("step", step);
+        model.addAttribute("grades", step != null && step.grade() != ReviewStepDefinition.GradeRule.NONE);
+        model.addAttribute("returnTargets", decides ? reviewStep.passedSteps(actor, id).stream()
+                .filter(target -> step.mayReturnTo(target.status())).toList() : List.of());
+        model.addAttribute("colleagues", decides ? reviewStep.otherReviewers(actor, id) : List.of());
+        model.addAttribute("reviewers", declaration.status().isInReview() && !decides
+                ? reviewStep.reviewers(actor, id).stream().map(Actor::name).toList() : List.of());
+        model.addAttribute("administrators", directory.administrators().stream().map(Actor::name).toList());
         model.addAttribute("decisions", decisions);
         model.addAttribute("comments", records.commentsByField(actor, id));
         model.addAttribute("deadline", deadlines.deadline(declaration.year()));
@@ -78,6 +118,12 @@ class DeclarationFormPage {
         model.addAttribute("changes", changes);
         model.addAttribute("changed", changed);
         model.addAttribute("activeMenu", owner ? "/declarations" : "/tasks");
+        var kinds = definition.attachmentKinds();
+        model.addAttribute("attachmentKinds", kinds);
+        model.addAttribute("requiredKinds", kinds.stream().filter(AttachmentKind::required).map(AttachmentKind::name).toList());
+        model.addAttribute("attachmentMaxBytes", attachmentLimits.maxFileSize().toBytes());
+        model.addAttribute("attachmentLimits", List.of(Sizes.of(attachmentLimits.maxFileSize().toBytes()),
+                Sizes.of(attachmentLimits.maxTotalSize().toBytes())));
         return "declarations/form";
     }
 

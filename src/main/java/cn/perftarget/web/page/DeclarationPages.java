@@ -53,7 +53,7 @@ class DeclarationPages {
         model.addAttribute("pager", Pager.of(found));
         model.addAttribute("year", year);
         model.addAttribute("status", status);
-        model.addAttribute("statuses", Arrays.asList(DeclarationStatus.values()));
+        model.addAttribute("statuses", queries.statuses());
         model.addAttribute("canCreate", actor.is(Role.FILER));
         model.addAttribute("titles", titles());
         model.addAttribute("activeMenu", "/declarations");

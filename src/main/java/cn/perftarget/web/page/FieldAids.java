@@ -23,7 +23,8 @@ import cn.perftarget.web.page.FormParts.Choices;
  */
 final class FieldAids {
 
-    record Dropdown(Predicate<String> at, List<Choices> choices) {
+    /** {@code parentField}: the sibling (一级指标) whose value picks the group of choices offered, or null. */
+    record Dropdown(Predicate<String> at, List<Choices> choices, String parentField) {
     }
 
     record Sum(Predicate<String> at, String total, List<String> columns) {
@@ -37,7 +38,7 @@ final class FieldAids {
     private final List<Sum> sums = new ArrayList<>();
     private final List<Share> shares = new ArrayList<>();
 
-    FieldAids(FormDefinition definition) {
+    FieldAids(FormDefinition definition, OfferedPairs.Check offered) {
         JsonNode dictionaries = definition.source().path("dictionaries");
         for (JsonNode rule : definition.source().path("rules")) {
             List<String> places = texts(rule.path("forEach"));
@@ -48,9 +49,13 @@ final class FieldAids {
                 case "dictionary" -> {
                     // A refusing dictionary lists what the field must NOT hold (category names as 指标名称).
                     if (!rule.path("refuse").asBoolean(false)) {
+                        String parent = rule.path("parentField").asText(null);
                         var choices = choices(dictionaries.path(rule.path("dictionary").asText()).path("entries"),
-                                rule.hasNonNull("parentField"));
-                        dropdowns.add(new Dropdown(matcher(places, List.of(rule.path("field").asText())), choices));
+                                parent != null);
+                        if (parent != null) {
+                            choices = offered(choices, places, parent, rule.path("field").asText(), offered);
+                        }
+                        dropdowns.add(new Dropdown(matcher(places, List.of(rule.path("field").asText())), choices, parent));
                     }
                 }
                 case "valueFormat" -> hints.add(Map.entry(matcher(places, texts(rule.path("fields"))),
@@ -67,6 +72,11 @@ final class FieldAids {
     /** The choices of the field at this pattern pointer, if a dictionary rule names it. */
     Optional<List<Choices>> dropdown(String pattern) {
         return dropdowns.stream().filter(d -> d.at().test(pattern)).map(Dropdown::choices).findFirst();
+    }
+
+    /** The sibling field whose value picks the group this field's drop-down offers (一级 for 二级). */
+    Optional<String> parentField(String pattern) {
+        return dropdowns.stream().filter(d -> d.at().test(pattern)).findFirst().map(Dropdown::parentField);
     }
 
     Optional<String> hint(String pattern) {
@@ -96,6 +106,14 @@ final class FieldAids {
         var result = new ArrayList<Choices>();
         entries.properties().forEach(e -> result.add(new Choices(e.getKey(), texts(e.getValue()))));
         return result;
+    }
+
+    /** Each group keeps the values every place accepts under it without an error or a warning. */
+    private static List<Choices> offered(List<Choices> groups, List<String> places, String parentField, String field,
+                                         OfferedPairs.Check check) {
+        return groups.stream().map(g -> new Choices(g.group(), g.values().stream()
+                .filter(v -> places.stream().allMatch(place -> check.offered(place, parentField, g.group(), field, v)))
+                .toList())).toList();
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -18,8 +18,8 @@ final class FieldBuilder {
     final FieldAids aids;
     private final int year;
 
-    FieldBuilder(FormDefinition definition, int year) {
-        this.aids = new FieldAids(definition);
+    FieldBuilder(FormDefinition definition, int year, OfferedPairs.Check offered) {
+        this.aids = new FieldAids(definition, offered);
         this.year = year;
     }
 
@@ -52,8 +52,10 @@ final class FieldBuilder {
         String control = choices.isPresent() ? "select"
                 : type.equals("string") && schema.path("maxLength").asInt(0) >= TEXTAREA_FROM ? "textarea" : "text";
         String hint = aids.hint(pattern).orElse(schema.path("description").asText(null));
+        String depends = choices.isPresent() ? aids.parentField(pattern).orElse(null) : null;
         return new Field(pointer, label, type, control, text, choices.orElse(List.of()), hint,
-                schema.path("required").asBoolean(false), schema.path("maxLength").asInt(0), null, null);
+                schema.path("required").asBoolean(false), schema.path("maxLength").asInt(0), null, null,
+                depends, null);
     }
 
     private static String plain(JsonNode number) {

@@ -36,11 +36,18 @@ final class FormLayout {
     private final FieldBuilder fields;
     private final TableLayout tables;
     private final FieldAids aids;
+    private final Map<String, List<String>> official;
 
-    FormLayout(FormDefinition definition, int year) {
-        this.fields = new FieldBuilder(definition, year);
+    /**
+     * @param offered  which 一级/二级 pairs the drop-downs may offer
+     * @param official the fields each indicator table of the official form has, by list pattern: a table shows
+     *                 only those (the 长期绩效指标 has no 近两年 or 预期 columns); empty: every field
+     */
+    FormLayout(FormDefinition definition, int year, OfferedPairs.Check offered, Map<String, List<String>> official) {
+        this.fields = new FieldBuilder(definition, year, offered);
         this.tables = new TableLayout(fields);
         this.aids = fields.aids;
+        this.official = official;
     }
 
     List<Part> parts(JsonNode schema, JsonNode document) {
@@ -80,8 +87,12 @@ final class FormLayout {
         var columns = new ArrayList<Column>();
         var hints = new LinkedHashMap<String, List<String>>();
         var mapKeys = new HashMap<String, List<String>>();
+        List<String> shown = official.get(pattern);
         if (style.equals("rows")) {
             for (Map.Entry<String, JsonNode> cell : items.path("fields").properties()) {
+                if (shown != null && !shown.contains(cell.getKey())) {
+                    continue;
+                }
                 String cellLabel = cell.getValue().path("label").asText(cell.getKey());
                 aids.hint(itemPattern + "/" + escape(cell.getKey())).or(() -> Optional.ofNullable(
                         cell.getValue().path("description").asText(null)))
@@ -99,10 +110,10 @@ final class FormLayout {
         var list = new ArrayList<Item>();
         int index = 0;
         for (JsonNode itemValue : iterable(value)) {
-            list.add(item(items, itemValue, pointer + "/" + index, itemPattern, itemLabel, style, mapKeys));
+            list.add(item(items, itemValue, pointer + "/" + index, itemPattern, itemLabel, style, mapKeys, shown));
             index++;
         }
-        Item template = item(items, MissingNode.getInstance(), itemPattern, itemPattern, itemLabel, style, mapKeys);
+        Item template = item(items, MissingNode.getInstance(), itemPattern, itemPattern, itemLabel, style, mapKeys, shown);
         return new Repeat(pointer, itemPattern, label, itemLabel, style, columns, hints.entrySet().stream()
                 .map(h -> String.join("、", h.getValue()) + "的" + h.getKey()).toList(), list, template,
                 style.equals("rows") && fillsFromLibrary(items));
@@ -114,16 +125,19 @@ final class FormLayout {
     }
 
     private Item item(JsonNode items, JsonNode value, String pointer, String pattern, String label, String style,
-                      Map<String, List<String>> mapKeys) {
+                      Map<String, List<String>> mapKeys, List<String> shown) {
         return switch (style) {
-            case "lines" -> new Item(pointer, List.of(fields.field(items, value, pointer, pattern, label)), List.of());
+            case "lines" -> new Item(pointer, List.of(fields.field(items, value, pointer, pattern, label)), List.of(), List.of());
             case "rows" -> {
                 var cells = new ArrayList<Field>();
+                var kept = new ArrayList<Field>();
                 for (Map.Entry<String, JsonNode> cell : items.path("fields").properties()) {
                     String cellPointer = pointer + "/" + escape(cell.getKey());
                     String cellPattern = pattern + "/" + escape(cell.getKey());
                     String cellLabel = cell.getValue().path("label").asText(cell.getKey());
-                    if (!mapKeys.get(cell.getKey()).isEmpty()) {
+                    if (shown != null && !shown.contains(cell.getKey())) {
+                        kept.addAll(notShown(cell.getValue(), value.path(cell.getKey()), cellPointer, cellPattern, cellLabel));
+                    } else if (!mapKeys.get(cell.getKey()).isEmpty()) {
                         for (String key : mapKeys.get(cell.getKey())) {
                             cells.add(fields.field(cell.getValue().path("values"), value.path(cell.getKey()).path(key),
                                     cellPointer + "/" + escape(key), cellPattern + "/" + escape(key),
@@ -133,9 +147,27 @@ final class FormLayout {
                         cells.add(fields.field(cell.getValue(), value.path(cell.getKey()), cellPointer, cellPattern, cellLabel));
                     }
                 }
-                yield new Item(pointer, cells, List.of());
+                cells.replaceAll(f -> f.depends() == null ? f : f.withParent(value.path(f.depends()).asText("")));
+                yield new Item(pointer, cells, List.of(), kept);
             }
-            default -> new Item(pointer, List.of(), children(items, value, pointer, pattern));
+            default -> new Item(pointer, List.of(), children(items, value, pointer, pattern), List.of());
         };
+    }
+
+    /**
+     * A value the official table has no column for (a 近两年 value of a 长期指标 saved through the API) is kept as a
+     * hidden input, so that saving the page does not drop it.
+     */
+    private List<Field> notShown(JsonNode schema, JsonNode value, String pointer, String pattern, String label) {
+        if (value.isMissingNode() || value.isNull()) {
+            return List.of();
+        }
+        if (value.isObject()) {
+            var kept = new ArrayList<Field>();
+            value.properties().forEach(e -> kept.add(fields.field(schema.path("values"), e.getValue(),
+                    pointer + "/" + escape(e.getKey()), pattern + "/" + escape(e.getKey()), label + " " + e.getKey())));
+            return kept;
+        }
+        return List.of(fields.field(schema, value, pointer, pattern, label));
     }
 }

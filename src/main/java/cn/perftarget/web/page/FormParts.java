@@ -18,11 +18,23 @@ final class FormParts {
     /**
      * One input. {@code type} is the schema type (string, number, integer); {@code control} is text, textarea or
      * select; {@code calc} names the live sum ({@code sum}) or share ({@code share}) it shows, with its operands.
+     * {@code depends} names the sibling field (一级指标) whose value, {@code parent}, picks the group of choices offered.
      */
     record Field(String pointer, String label, String type, String control, String value, List<Choices> choices,
-                 String hint, boolean required, int maxLength, String calc, String operands) implements Part {
+                 String hint, boolean required, int maxLength, String calc, String operands,
+                 String depends, String parent) implements Part {
         public String kind() {
             return "field";
+        }
+
+        Field withParent(String parentValue) {
+            return new Field(pointer, label, type, control, value, choices, hint, required, maxLength, calc, operands,
+                    depends, parentValue);
+        }
+
+        /** A group of choices is offered while no parent is chosen, or when it is the chosen parent's group. */
+        public boolean offers(Choices group) {
+            return depends == null || parent == null || parent.isEmpty() || parent.equals(group.group());
         }
 
         /** Long texts take the whole width of their group. */
@@ -34,9 +46,9 @@ final class FormParts {
             return value.length() > 300 ? 8 : value.length() > 80 ? 4 : 2;
         }
 
-        /** The value is one of the choices (a value outside the dictionary is still shown, marked). */
+        /** The value is one of the choices offered (a value outside them is still shown, marked). */
         public boolean listed() {
-            return choices.stream().anyMatch(c -> c.values().contains(value));
+            return choices.stream().filter(this::offers).anyMatch(c -> c.values().contains(value));
         }
     }
 
@@ -85,9 +97,17 @@ final class FormParts {
         public String kind() {
             return "repeat";
         }
+
+        /** A map column (近两年指标值) has a second header row naming its years. */
+        public boolean hasSubColumns() {
+            return columns.stream().anyMatch(c -> !c.keys().isEmpty());
+        }
     }
 
-    /** One array item: {@code cells} for lines and rows, {@code parts} for cards. */
-    record Item(String pointer, List<Field> cells, List<Part> parts) {
+    /**
+     * One array item: {@code cells} for lines and rows, {@code parts} for cards; {@code kept}: values of the item
+     * that its table has no column for, carried as hidden inputs.
+     */
+    record Item(String pointer, List<Field> cells, List<Part> parts, List<Field> kept) {
     }
 }

@@ -30,6 +30,8 @@ class ImportPage {
                     + actor.role().label() + "”");
         }
         model.addAttribute("forms", definitions.latestVersions());
+        // The 样表 is for the budget year being declared: the one after this calendar year.
+        model.addAttribute("year", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1);
         model.addAttribute("activeMenu", "/imports");
         return "imports";
     }

@@ -22,6 +22,7 @@ import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.CurrentActor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
+import cn.perftarget.message.Messages;
 
 /** What every page shows (who is signed in, the menu of their role), and the pages' errors as pages. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
@@ -34,11 +35,13 @@ class PageModel {
     private final CurrentActor currentActor;
     private final Directory directory;
     private final ZoneId zone;
+    private final Messages messages;
 
-    PageModel(CurrentActor currentActor, Directory directory, DeadlineProperties deadlines) {
+    PageModel(CurrentActor currentActor, Directory directory, DeadlineProperties deadlines, Messages messages) {
         this.currentActor = currentActor;
         this.directory = directory;
         this.zone = deadlines.zone();
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -53,6 +56,8 @@ class PageModel {
         model.addAttribute("me", me);
         model.addAttribute("departmentName", me.department() == null ? null : directory.departmentName(me.department()));
         model.addAttribute("menu", menu(me.role()));
+        model.addAttribute("unreadMessages", messages.unreadCount(me));
+        model.addAttribute("helpHref", "/help/" + HelpPages.PAGE_OF_ROLE.get(me.role()));
     }
 
     static String home(Role role) {
@@ -75,7 +80,7 @@ class PageModel {
                     new MenuItem("/declarations", "申报列表"), new MenuItem("/imports", "批量导入"));
             case AUDITOR -> List.of(new MenuItem("/audit", "审计查询"), new MenuItem("/declarations", "申报列表"));
             case ADMIN -> List.of(new MenuItem("/admin/units", "单位管理"), new MenuItem("/admin/users", "用户管理"),
-                    new MenuItem("/declarations", "申报列表"));
+                    new MenuItem("/admin/processes", "流程模型"), new MenuItem("/declarations", "申报列表"));
             case SYSTEM -> List.of(new MenuItem("/declarations", "申报列表"));
         };
     }

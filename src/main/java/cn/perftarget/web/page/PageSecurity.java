@@ -37,9 +37,10 @@ class PageSecurity {
                 .securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
                         path("/oauth2/**"), path("/login/oauth2/**"),
                         path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
-                        path("/imports/**"), path("/admin/**"), path("/me/**"), path("/css/**"), path("/js/**"), path("/webjars/htmx.org/**")))
+                        path("/imports/**"), path("/admin/**"), path("/me/**"), path("/help/**"), path("/css/**"), path("/js/**"), path("/vendor/**"),
+                        path("/webjars/htmx.org/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"),
+                        .requestMatchers(path("/login"), path("/help/**"), path("/css/**"), path("/js/**"), path("/vendor/**"),
                                 path("/webjars/htmx.org/**")).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
+import cn.perftarget.identity.Directory;
 import cn.perftarget.review.ReviewTasks;
 
 /**
@@ -18,10 +19,12 @@ class ReviewPages {
 
     private final ReviewTasks tasks;
     private final FormDefinitions definitions;
+    private final Directory directory;
 
-    ReviewPages(ReviewTasks tasks, FormDefinitions definitions) {
+    ReviewPages(ReviewTasks tasks, FormDefinitions definitions, Directory directory) {
         this.tasks = tasks;
         this.definitions = definitions;
+        this.directory = directory;
     }
 
     @GetMapping("/tasks")
@@ -31,6 +34,8 @@ class ReviewPages {
         var titles = new java.util.HashMap<String, String>();
         definitions.latestVersions().forEach(d -> titles.put(d.key(), d.title()));
         model.addAttribute("tasks", waiting.items());
+        model.addAttribute("ownSubmissions", tasks.ownSubmissionsWaiting(actor));
+        model.addAttribute("administrators", directory.administrators().stream().map(Actor::name).toList());
         model.addAttribute("titles", titles);
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("activeMenu", "/tasks");

@@ -150,7 +150,7 @@ public final class LayoutTemplateGenerator {
         g.put("A5:I5", "label", "部门总体资金情况（万元）").height(4, 22);
         g.put("A6:B7", "label", "总体资金情况").put("C6:D7", "label", "当年预算收支").put("E6:E7", "label", "占比")
                 .put("F6:I6", "label", "近两年收支情况")
-                .put("F7:G7", "label", "${year-1}年").put("H7:I7", "label", "${year-2}年");
+                .put("F7:G7", "label", "${year-2}年").put("H7:I7", "label", "${year-1}年");
         String[][] rows = {{"income", "fiscal", "财政拨款"}, {"income", "other", "其他资金"}, {"income", "total", "合计"},
                 {"expenditure", "basic", "基本支出"}, {"expenditure", "project", "项目支出"}, {"expenditure", "total", "合计"}};
         for (int i = 0; i < rows.length; i++) {
@@ -158,8 +158,8 @@ public final class LayoutTemplateGenerator {
             String p = "${/funds/" + rows[i][0] + "/" + rows[i][1];
             g.put("B" + r, "label", rows[i][2]).put("C" + r + ":D" + r, "number", p + "/budget}")
                     .put("E" + r, "percent", p + "/share}")
-                    .put("F" + r + ":G" + r, "number", p + "/history/{year-1}}")
-                    .put("H" + r + ":I" + r, "number", p + "/history/{year-2}}").height(r - 1, 20);
+                    .put("F" + r + ":G" + r, "number", p + "/history/{year-2}}")
+                    .put("H" + r + ":I" + r, "number", p + "/history/{year-1}}").height(r - 1, 20);
         }
         g.put("A8:A10", "label", "收入构成").put("A11:A13", "label", "支出构成");
         g.put("A14", "plain", "${blocks}");

@@ -35,7 +35,7 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final String base;
-    private final WebDriverWait wait;
+    final WebDriverWait wait;
 
     Browser(int port) {
         var options = new ChromeOptions();
@@ -148,6 +148,24 @@ final class Browser implements AutoCloseable {
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves what a window of the given size shows (the viewport, not the whole page) as target/screenshots/{name}.png. */
+    Path screenshot(String name, int width, int height) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+            // The window includes the browser's own bars: grow it until the page itself sees width × height.
+            long innerHeight = ((Number) script("return window.innerHeight;")).longValue();
+            long innerWidth = ((Number) script("return window.innerWidth;")).longValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    (int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -71,7 +71,7 @@ class LifecycleBrowserTest {
             dept.screenshot("05-reviewer-tasks");
             dept.click("a[href$='/declarations/" + id + "']");
             dept.waitFor("#decision");
-            dept.field("/header/phone").click();
+            dept.click("[data-attach='/header/phone']");
             dept.waitFor("#picked li");
             dept.type(By.name("comment"), PHONE_COMMENT);
             dept.screenshot("06-reviewer-decision");
@@ -133,7 +133,7 @@ class LifecycleBrowserTest {
             assertThat(texts(auditor, "#events tbody tr")).anySatisfy(t -> assertThat(t).contains("退回修改", PHONE_COMMENT));
             auditor.click("#events a[data-timeline='" + id + "']");
             auditor.waitFor("#timeline tbody tr");
-            assertThat(texts(auditor, "#timeline tbody tr")).anySatisfy(t -> assertThat(t).contains("finance1", "优"));
+            assertThat(texts(auditor, "#timeline tbody tr")).anySatisfy(t -> assertThat(t).contains("财政审核人", "优"));
             auditor.click("#verify");
             auditor.message("");
             assertThat(waitText(auditor, "#verify-result", "审计链")).contains("审计链完整");

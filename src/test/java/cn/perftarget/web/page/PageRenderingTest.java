@@ -88,7 +88,7 @@ class PageRenderingTest {
         var filer = new PageSession(port);
         filer.login("filer1", Api.PASSWORD);
         String html = filer.get("/declarations/" + id).body();
-        assertThat(html).containsPattern("<input[^>]*name=\"/annualGoals/0/indicators/0/name\"")
+        assertThat(html).containsPattern("<(input|textarea)[^>]*name=\"/annualGoals/0/indicators/0/name\"")
                 .doesNotContainPattern("<select[^>]*name=\"/annualGoals/0/indicators/0/name\"")
                 .containsPattern("<select[^>]*name=\"/annualGoals/0/indicators/0/level1\"");
     }
