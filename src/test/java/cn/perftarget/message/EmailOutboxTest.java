@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.perftarget.Api;
 import cn.perftarget.Fixtures;
+import cn.perftarget.web.page.PageSession;
 
 /**
  * The email channel against a real SMTP server (GreenMail on a free port): an email chosen in the settings is
@@ -70,6 +72,8 @@ class EmailOutboxTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
+    @LocalServerPort
+    int port;
     @Autowired
     Api api;
     @Autowired
@@ -195,6 +199,14 @@ class EmailOutboxTest {
             assertThat(refusals.get()).isGreaterThanOrEqualTo(3);
             Thread.sleep(1000);
             assertThat(outbox("FAILED", "refused@example.gov.cn").get(0).path("attempts").asInt()).isEqualTo(3);
+            // The administrator's 发件箱 page shows the failure and why; a filer may not open it.
+            var admin = new PageSession(port);
+            admin.login("admin", Api.PASSWORD);
+            String page = admin.get("/admin/outbox?status=FAILED").body();
+            assertThat(page).contains("refused@example.gov.cn", "发送失败", "554").doesNotContain("id=\"email-off\"");
+            var filer = new PageSession(port);
+            filer.login("filer1", Api.PASSWORD);
+            assertThat(filer.get("/admin/outbox").statusCode()).isEqualTo(403);
             // The message itself arrived; only its email failed.
             var messages = api.as("filer1").get("/api/messages?size=5").body();
             assertThat(messages.findValuesAsText("text")).anySatisfy(t -> assertThat(t).contains("邮件服务器拒收时也照常退回"));

@@ -80,7 +80,8 @@ class PageModel {
                     new MenuItem("/declarations", "申报列表"), new MenuItem("/imports", "批量导入"));
             case AUDITOR -> List.of(new MenuItem("/audit", "审计查询"), new MenuItem("/declarations", "申报列表"));
             case ADMIN -> List.of(new MenuItem("/admin/units", "单位管理"), new MenuItem("/admin/users", "用户管理"),
-                    new MenuItem("/admin/processes", "流程模型"), new MenuItem("/declarations", "申报列表"));
+                    new MenuItem("/admin/processes", "流程模型"),
+                    new MenuItem("/admin/outbox", "发件箱"), new MenuItem("/declarations", "申报列表"));
             case SYSTEM -> List.of(new MenuItem("/declarations", "申报列表"));
         };
     }

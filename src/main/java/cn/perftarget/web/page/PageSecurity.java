@@ -38,10 +38,10 @@ class PageSecurity {
                         path("/oauth2/**"), path("/login/oauth2/**"),
                         path("/declarations/**"), path("/tasks/**"), path("/audit/**"), path("/dashboard/**"),
                         path("/imports/**"), path("/admin/**"), path("/me/**"), path("/help/**"), path("/css/**"), path("/js/**"), path("/vendor/**"),
-                        path("/webjars/htmx.org/**")))
+                        path("/webjars/htmx.org/**"), path("/favicon.svg")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/login"), path("/help/**"), path("/css/**"), path("/js/**"), path("/vendor/**"),
-                                path("/webjars/htmx.org/**")).permitAll()
+                                path("/webjars/htmx.org/**"), path("/favicon.svg")).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -68,7 +68,7 @@ class AccessibilityBrowserTest {
         pages.put("expert1", List.of("/tasks", "/declarations"));
         pages.put("auditor1", List.of("/audit", "/audit?declaration=" + inFinance, "/declarations/" + inFinance,
                 "/dashboard"));
-        pages.put("admin", List.of("/admin/units", "/admin/users", "/admin/processes"));
+        pages.put("admin", List.of("/admin/units", "/admin/users", "/admin/processes", "/admin/outbox"));
 
         var found = new ArrayList<String>();
         int checked = 0;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A browser-like HTTP session against the running application: cookies kept, redirects not followed, the CSRF
  * token read from the page just fetched.
  */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -24,20 +24,20 @@ final class PageSession {
     private final HttpClient client;
     private String token;
 
-    PageSession(int port) {
+    public PageSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Signs in through the login form; returns the response to the form post (a redirect). */
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         get("/login");
         return postForm("/login", "username=" + encode(username) + "&password=" + encode(password)
                 + "&_csrf=" + encode(token));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         remember(response.body());
         return response;
