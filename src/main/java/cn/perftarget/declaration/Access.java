@@ -148,6 +148,17 @@ class Access {
         return within(scopeOf(actor), status, year);
     }
 
+    /** As {@link #listable}, and those the actor was copied in on (抄送): what the declaration list shows them. */
+    Specification<Declaration> readable(Actor actor, DeclarationStatus status, Integer year) {
+        Specification<Declaration> copied = (root, query, cb) -> {
+            var sub = query.subquery(Long.class);
+            var copy = sub.from(DeclarationCopy.class);
+            sub.select(copy.<Long>get("declarationId")).where(cb.equal(copy.get("username"), actor.username()));
+            return root.get("id").in(sub);
+        };
+        return within(scopeOf(actor), null, null).or(copied).and(within(DeclarationScope.ALL, status, year));
+    }
+
     /** The declarations of a scope as a query: the WHERE clause of every list. */
     static Specification<Declaration> within(DeclarationScope scope, DeclarationStatus status, Integer year) {
         return (root, query, cb) -> {

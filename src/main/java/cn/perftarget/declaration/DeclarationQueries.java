@@ -38,13 +38,14 @@ public class DeclarationQueries {
     }
 
     /**
-     * One page of summaries (without documents) of the declarations the caller may see, optionally filtered. The
-     * database cuts the page (limit/offset, and a count) with the caller's scope in the query.
+     * One page of summaries (without documents) of the declarations the caller may see (by role and unit, or copied
+     * in), optionally filtered. The database cuts the page (limit/offset, and a count) with the caller's scope in the
+     * query.
      */
     public ResultPage<DeclarationView> page(Actor actor, DeclarationStatus status, Integer year, ListOrder order,
                                             int page, int size) {
         requireKnown(status);
-        return page(access.listable(actor, status, year), order, page, size);
+        return page(access.readable(actor, status, year), order, page, size);
     }
 
     /** As {@link #page}, of one department only. */

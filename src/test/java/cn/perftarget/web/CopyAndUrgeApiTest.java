@@ -38,6 +38,7 @@ class CopyAndUrgeApiTest {
         long id = Fixtures.validDraft(api, "filer1");
         problem(api.as("filer2").get(path(id)), 404);
         problem(api.as("dept2").get(path(id)), 404);
+        assertThat(listed("filer2", id)).as("in filer2's list before the copy").isFalse();
 
         var copied = api.as("filer1").post(path(id, "copies"), Map.of("users", List.of("filer2", "dept2"),
                 "note", "请参考我们的指标"));
@@ -51,7 +52,9 @@ class CopyAndUrgeApiTest {
         }
         assertThat(MessagesApiTest.about(api, "filer3", id)).isEmpty();
 
-        // Reading: the declaration, its print view and its PDF.
+        // Reading: the declaration (also in their declaration list), its print view and its PDF.
+        assertThat(listed("filer2", id)).as("in filer2's list after the copy").isTrue();
+        assertThat(listed("filer3", id)).as("in filer3's list").isFalse();
         var read = api.as("filer2").get(path(id));
         assertThat(read.status()).as(read.text()).isEqualTo(200);
         assertThat(api.as("filer2").get("/declarations/" + id + "/print", MediaType.TEXT_HTML).status()).isEqualTo(200);
@@ -66,6 +69,12 @@ class CopyAndUrgeApiTest {
         assertThat(api.as("filer1").post(path(id, "submission")).status()).isEqualTo(200);
         problem(api.as("dept2").post(path(id, "decision"), Map.of("outcome", "approve")), 403);
         assertThat(audited(id, "COPIED")).isEqualTo(1);
+    }
+
+    private boolean listed(String user, long id) {
+        var list = api.as(user).get("/api/declarations?size=500&status=DRAFT");
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        return list.body().findValuesAsText("id").contains(String.valueOf(id));
     }
 
     @Test
