@@ -60,6 +60,7 @@ public class DeadlineEvents {
         var declaration = load(declarationId);
         journal.record(Actor.SYSTEM, declaration, AuditAction.ESCALATED, declaration.status(),
                 "“" + step + "”超过审核时限，已升级至" + (group.equals(escalationGroup) ? "超时审核督办人员" : group));
+        journal.publish(new DeclarationEvent.ReviewOverdue(declarationId, declaration.status()));
     }
 
     private Declaration load(long declarationId) {

@@ -59,6 +59,10 @@ public sealed interface DeclarationEvent {
             implements DeclarationEvent {
     }
 
+    /** A review task of {@code step} outlived its SLA and was escalated (升级督办). */
+    record ReviewOverdue(long declarationId, DeclarationStatus step) implements DeclarationEvent {
+    }
+
     /** The submission deadline is near and the declaration was never submitted. */
     record DeadlineNear(long declarationId, Instant deadline) implements DeclarationEvent {
     }

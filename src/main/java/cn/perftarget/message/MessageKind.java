@@ -11,6 +11,7 @@ public enum MessageKind {
     OVERDUE("已逾期"),
     COPIED("抄送"),
     URGED("催办"),
+    REVIEW_OVERDUE("审核超时"),
     HANDED_OVER("转办"),
     CONSULTED("加签");
 

@@ -15,6 +15,7 @@ import cn.perftarget.declaration.DeclarationEvent.Copied;
 import cn.perftarget.declaration.DeclarationEvent.DeadlineNear;
 import cn.perftarget.declaration.DeclarationEvent.Rejected;
 import cn.perftarget.declaration.DeclarationEvent.Returned;
+import cn.perftarget.declaration.DeclarationEvent.ReviewOverdue;
 import cn.perftarget.declaration.DeclarationEvent.StepReached;
 import cn.perftarget.declaration.DeclarationEvent.TaskPassed;
 import cn.perftarget.declaration.DeclarationEvent.WentOverdue;
@@ -72,6 +73,9 @@ class MessageListeners {
         } else if (event instanceof WentOverdue e) {
             write(people.filersOf(id), null, MessageKind.OVERDUE, id, "已逾期：" + title,
                     title + "已超过提交截止日期（" + day(e.deadline()) + "）仍未提交，请尽快提交。");
+        } else if (event instanceof ReviewOverdue e) {
+            write(people.reviewersOf(id, e.step()), null, MessageKind.REVIEW_OVERDUE, id, "审核超时：" + title,
+                    title + "在“" + e.step().label() + "”已超过审核时限，已升级督办，请尽快审核。");
         } else if (event instanceof Copied e) {
             write(e.users(), e.actor(), MessageKind.COPIED, id, "抄送：" + title,
                     name(e.actor()) + "将" + title + "抄送给您，您可以查看。" + note(e.note()));

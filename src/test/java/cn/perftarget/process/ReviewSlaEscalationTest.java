@@ -59,6 +59,10 @@ class ReviewSlaEscalationTest {
     cn.perftarget.declaration.DeclarationSubmission submission;
     @Autowired
     cn.perftarget.review.ReviewDecisions decisions;
+    @Autowired
+    cn.perftarget.message.Messages messages;
+    @Autowired
+    cn.perftarget.identity.Directory directory;
 
     ProcessTestSupport declarations;
     UseCases useCases;
@@ -84,8 +88,13 @@ class ReviewSlaEscalationTest {
         ClockUtil.setCurrentTime(Date.from(TASK_CREATED));
         useCases.submit(id);
 
+        assertThat(overdueMessages("dept1", id)).isZero();
         assertEscalatesOnceAfterSla(id, instance, "Task_DeptReview", "Event_DeptReviewOverdue", "dept-reviewers-HP-BDC");
         assertThat(declarations.status(id)).extracting(DeclarationStatus::code).isEqualTo("DEPT_REVIEW");
+        // The step's reviewers hear of it; the 主管部门 of another unit and the filer do not.
+        assertThat(overdueMessages("dept1", id)).isEqualTo(1);
+        assertThat(overdueMessages("dept2", id)).isZero();
+        assertThat(overdueMessages("filer1", id)).isZero();
     }
 
     @Test
@@ -164,6 +173,13 @@ class ReviewSlaEscalationTest {
         assertThat(approvalProcess.openReviewTasks(List.of(keyOf(id, instance))).get(id))
                 .extracting(ReviewTaskInfo::taskKey, ReviewTaskInfo::due, ReviewTaskInfo::escalated)
                 .containsExactly(taskKey, due, true);
+    }
+
+    private long overdueMessages(String user, long id) {
+        var actor = directory.actor(user).orElseThrow();
+        return messages.page(actor, false, 0, 500).items().stream()
+                .filter(m -> m.kind() == cn.perftarget.message.MessageKind.REVIEW_OVERDUE && m.declarationId() == id)
+                .count();
     }
 
     private List<String> candidateGroups(String taskId) {
