@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.perftarget.Fixtures;
@@ -22,11 +21,15 @@ import cn.perftarget.Fixtures;
 /**
  * The (a2) floor: a standalone Camunda engine (no Spring, no application) on the shipped models
  * (processes/DeclarationApproval.bpmn, SubmissionDeadline.bpmn, ExpertReviewRouting.dmn, with their timers and DMN),
- * full history, job executor off, making the engine calls one of our lifecycles makes (cn.perftarget.process), in
- * as many transactions as ours: creating starts the approval and the deadline instance; submitting, the 主管部门's
- * and 财政's decisions each find the task, {@code setAssignee} and complete it with the variables ours sets, then read
- * where the instance waits. Each of those is one engine command under the user's identity (so the user operation
- * log is written, as ours), and so one commit, followed by a sync on H2 when asked (as (a')).
+ * full history, job executor off, making the engine calls one of our lifecycles makes (cn.perftarget.process):
+ * creating starts the approval and the deadline instance; submitting, the 主管部门's and 财政's decisions each find
+ * the task, {@code setAssignee} and complete it with the variables ours sets, then read where the instance waits,
+ * all under the user's identity (so the user operation log is written, as ours).
+ * <p>
+ * Ours makes the calls of one operation as separate engine commands inside one Spring transaction. A standalone
+ * engine has no outer transaction: each call commits on its own (so creating commits twice and each decision twice,
+ * where ours commits once). On H2, as in (a'), one {@code CHECKPOINT SYNC} follows each operation's last commit, so
+ * the fsyncs per lifecycle are as many as ours and everything is on the disk when an operation returns.
  */
 final class ModelFloor implements AutoCloseable {
 
@@ -35,7 +38,6 @@ final class ModelFloor implements AutoCloseable {
     private static final int YEAR = 2030;
 
     private final ProcessEngine engine;
-    private final CommandExecutor commands;
     private final Connection sync;
     private final double totalBudget = Fixtures.validDocument(YEAR).at("/funds/income/total/budget").asDouble();
 
@@ -52,7 +54,6 @@ final class ModelFloor implements AutoCloseable {
                 .setJobExecutorActivate(false);
         configuration.setBeans(ModelBeans.all());
         engine = configuration.buildProcessEngine();
-        commands = configuration.getCommandExecutorTxRequired();
         var deployment = engine.getRepositoryService().createDeployment().name("models");
         for (String model : MODELS) {
             try (InputStream in = Files.newInputStream(Path.of(FOLDER, model))) {
@@ -105,12 +106,12 @@ final class ModelFloor implements AutoCloseable {
         });
     }
 
-    /** One engine command, hence one transaction, under the user's identity, then the sync of (a'). */
+    /** The engine calls of one operation under the user's identity, then the sync of (a'). */
     private <T> T as(String user, Supplier<T> calls) throws SQLException {
         // The groups matter to authorization checks only, which are off here and skipped by ours.
         engine.getIdentityService().setAuthentication(user, List.of());
         try {
-            T result = commands.execute(context -> calls.get());
+            T result = calls.get();
             if (sync != null) {
                 try (var statement = sync.createStatement()) {
                     statement.execute("CHECKPOINT SYNC");
