@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RestPeer implements AutoCloseable {
 
+    private static final java.util.regex.Pattern VM_THREAD = java.util.regex.Pattern.compile(
+            "C1 |C2 |GC |G1 |VM |Sweeper|Common-Cleaner|Signal Dispatch|Service Thread|Monitor Deflat");
+
     private final Process process;
     private final String base;
     private final Path log;
@@ -81,8 +84,32 @@ final class RestPeer implements AutoCloseable {
     }
 
     /** CPU time of the peer's whole process (all its threads, JIT and GC included), in nanoseconds. */
-    long cpu() {
+    long processCpu() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * CPU time of the peer's live threads other than the JVM's own (JIT compilers, GC, VM thread), in nanoseconds:
+     * the counterpart of {@link Report#cpu()} for our process, read from /proc in clock ticks (1/100 s).
+     */
+    long javaThreadsCpu() throws java.io.IOException {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).trim();
+                    if (VM_THREAD.matcher(name).lookingAt()) {
+                        continue;
+                    }
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        return ticks * 10_000_000L;
     }
 
     String logTail() throws java.io.IOException {

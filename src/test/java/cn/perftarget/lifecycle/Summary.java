@@ -16,6 +16,13 @@ final class Summary {
         row("(b) in-process", b, floors);
         row("(c) HTTP, 1 client", c, floors);
         row("(d) HTTP, 8 clients", d, floors);
+        System.out.printf("    CPU per lifecycle: %s %.1f ms, (a2) %.1f ms, (p) %.1f ms; as the floor's CPU over ours (load-independent):%n",
+                a, Report.cpuOf(a), Report.cpuOf("(a2)"), Report.cpuOf("(p)"));
+        for (String phase : new String[] {"(b)", "(c)", "(d)"}) {
+            double ours = Report.cpuOf(phase);
+            System.out.printf("    %-22s %6.1f ms = %6.2f× %6.2f× %6.2f×%n", phase, ours, Report.cpuOf(a) / ours,
+                    Report.cpuOf("(a2)") / ours, Report.cpuOf("(p)") / ours);
+        }
         System.out.printf("%nsummary (%s): (b) %.1f/s = %.2f× (a2) (goal 0.7), %.2f× %s (goal 0.35) | (c) %.1f/s = %.2f× (p)"
                         + " (goal 1.0), %.2f× %s (goal 0.25) | (d) %.1f/s = %.2f× (c) (goal 2) | floors %s %.1f/s, (a2) %.1f/s,"
                         + " (p) %.1f/s | load average after %s%n",
