@@ -41,7 +41,7 @@ final class EngineFloor implements AutoCloseable {
     }
 
     /** One lifecycle: start, then find and complete each user task in turn. */
-    void lifecycle(int n, Timings timings) throws Exception {
+    void lifecycle(long n, Timings timings) throws Exception {
         var runtime = engine.getRuntimeService();
         var tasks = engine.getTaskService();
         long start = System.nanoTime();
