@@ -17,6 +17,15 @@ public final class ReadOnlyFields {
     private ReadOnlyFields() {
     }
 
+    private static final java.util.Map<String, Boolean> ANY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the template has read-only fields at all: most have none, and their saves skip the comparison. */
+    public static boolean any(FormDefinition definition) {
+        return ANY.computeIfAbsent(definition.key() + "@" + definition.version() + "@" + System.identityHashCode(definition.source()),
+                k -> definition.source().path("document").toString().contains("\"readOnly\"")
+                        || definition.source().path("types").toString().contains("\"readOnly\""));
+    }
+
     /** JSON Pointers of the read-only values that differ between the stored and the new document. */
     public static List<String> changed(FormDefinition definition, JsonNode before, JsonNode after) {
         List<String> out = new ArrayList<>();
