@@ -82,7 +82,7 @@ class FollowUpLifecycleApiTest {
         var again = problem(api.as("filer1").send("POST", Flows.DECLARATIONS,
                 "{\"formKey\":\"monitoring\",\"basedOn\":" + base + ",\"period\":\"01-07\"}",
                 Map.of("Content-Type", "application/json")), 409);
-        assertThat(again.path("existing").asLong()).isEqualTo(id);
+        assertThat(again.at("/existing/id").asLong()).isEqualTo(id);
         var later = api.as("filer1").send("POST", Flows.DECLARATIONS,
                 "{\"formKey\":\"monitoring\",\"basedOn\":" + base + ",\"period\":\"01-10\"}",
                 Map.of("Content-Type", "application/json"));
@@ -135,7 +135,7 @@ class FollowUpLifecycleApiTest {
         assertThat(Flows.current(api, "filer1", id).path("basedOn").asLong()).isEqualTo(base);
         var again = problem(api.as("filer1").send("POST", Flows.DECLARATIONS,
                 "{\"formKey\":\"self-evaluation\",\"basedOn\":" + base + "}", Map.of("Content-Type", "application/json")), 409);
-        assertThat(again.path("existing").asLong()).isEqualTo(id);
+        assertThat(again.at("/existing/id").asLong()).isEqualTo(id);
     }
 
 
