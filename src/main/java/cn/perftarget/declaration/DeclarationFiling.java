@@ -23,7 +23,7 @@ import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 import cn.perftarget.validation.DocumentValidator;
 import cn.perftarget.validation.ValidationReport;
-import cn.perftarget.validation.scoring.Scoring;
+import cn.perftarget.validation.Scoring;
 
 /** Filers' use cases that create and change a declaration's document. */
 @Service

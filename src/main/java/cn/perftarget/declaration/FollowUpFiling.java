@@ -18,7 +18,7 @@ import cn.perftarget.definition.FormDefinitions;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
-import cn.perftarget.validation.scoring.Scoring;
+import cn.perftarget.validation.Scoring;
 
 /**
  * Opens a follow-up (绩效运行监控, 绩效自评) of an approved declaration: a declaration of its own, on its own template

@@ -65,7 +65,7 @@ final class RuleCompiler {
             rules.add(rule(spec, dictionaries, functions));
         }
         JsonNode schema = definition.documentSchema();
-        cn.perftarget.validation.scoring.Scoring.check(definition);
+        cn.perftarget.validation.Scoring.check(definition);
         return new RuleSet(schema, new Labels(schema), List.copyOf(rules));
     }
 

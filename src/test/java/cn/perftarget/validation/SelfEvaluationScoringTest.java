@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import cn.perftarget.definition.FormDefinition;
-import cn.perftarget.validation.scoring.Scoring;
 
 /**
  * The 自评 scoring rules of self-evaluation v1 (data in its {@code scoring} section) against hand-worked examples.

@@ -1,4 +1,4 @@
-package cn.perftarget.validation.scoring;
+package cn.perftarget.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
