@@ -132,6 +132,7 @@ class FollowUpLifecycleApiTest {
 
         runThroughReviewWithOneReturn(id, "dept1");
         assertThat(followUps(base)).containsExactly(id + " self-evaluation - APPROVED");
+        assertThat(actions(id)).contains("CREATED", "SAVED", "VALIDATED", "SUBMITTED", "RETURNED", "APPROVED");
         assertThat(Flows.current(api, "filer1", id).path("basedOn").asLong()).isEqualTo(base);
         var again = problem(api.as("filer1").send("POST", Flows.DECLARATIONS,
                 "{\"formKey\":\"self-evaluation\",\"basedOn\":" + base + "}", Map.of("Content-Type", "application/json")), 409);
@@ -179,12 +180,16 @@ class FollowUpLifecycleApiTest {
         var submitted = api.as("filer1").post(path(id, "submission"));
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         assertThat(submitted.body().path("status").asText()).isEqualTo("DEPT_REVIEW");
+        // The steps reuse DEPT_REVIEW and FINANCE_REVIEW: the follow-up waits in the usual inboxes.
+        assertThat(Flows.ids(api.as(deptReviewer).get("/api/tasks?size=500"))).contains(id);
+        assertThat(Flows.ids(api.as("dept2").get("/api/tasks?size=500"))).doesNotContain(id);
         var returned = decide(api, deptReviewer, id, Map.of("outcome", "return", "comment", "请补充偏差原因的依据"));
         assertThat(returned.body().path("status").asText()).as(returned.text()).isEqualTo("RETURNED");
         var again = api.as("filer1").post(path(id, "submission"));
         assertThat(again.body().path("status").asText()).as(again.text()).isEqualTo("DEPT_REVIEW");
         assertThat(decide(api, deptReviewer, id, Map.of("outcome", "approve")).body().path("status").asText())
                 .isEqualTo("FINANCE_REVIEW");
+        assertThat(Flows.ids(api.as("finance1").get("/api/tasks?size=500"))).contains(id);
         var approved = decide(api, "finance1", id, Map.of("outcome", "approve"));
         assertThat(approved.body().path("status").asText()).as(approved.text()).isEqualTo("APPROVED");
     }
