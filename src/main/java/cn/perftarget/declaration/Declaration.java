@@ -56,6 +56,10 @@ class Declaration {
     private String processInstance;
     /** Who submitted the current round: the filer whose work the reviewers decide on. */
     private String submittedBy;
+    /** The approved declaration this follow-up (监控, 自评) follows; null for a declaration of its own. */
+    private Long basedOn;
+    /** The months a 监控 follow-up covers ({@code 01-07}); null otherwise. */
+    private String followUpPeriod;
     @Version
     private long lockVersion;
 
@@ -74,6 +78,20 @@ class Declaration {
         declaration.createdAt = now;
         declaration.updatedAt = now;
         return declaration;
+    }
+
+    /** Makes a freshly opened declaration a follow-up of an approved one. */
+    void markFollowUpOf(long base, String period) {
+        this.basedOn = base;
+        this.followUpPeriod = period;
+    }
+
+    Long basedOn() {
+        return basedOn;
+    }
+
+    String followUpPeriod() {
+        return followUpPeriod;
     }
 
     /** A new document was saved: returns its revision number. */

@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.perftarget.audit.AuditAction;
 import cn.perftarget.definition.FormDefinition;
 import cn.perftarget.definition.FormDefinitions;
+import cn.perftarget.definition.ReadOnlyFields;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.identity.Role;
 import cn.perftarget.validation.DocumentValidator;
 import cn.perftarget.validation.ValidationReport;
+import cn.perftarget.validation.Scoring;
 
 /** Filers' use cases that create and change a declaration's document. */
 @Service
@@ -135,6 +137,11 @@ public class DeclarationFiling {
         if (!findings.isEmpty()) {
             throw InvalidRequestException.notOfStructure(definition.title(), findings);
         }
+        requireReadOnlyKept(definition, declaration, document);
+        if (document instanceof ObjectNode scored) {
+            // Scores, total and grade are the template's to compute: whatever the client sent there is replaced.
+            Scoring.apply(definition, scored);
+        }
         if (definition.uniqueness().dependsOnDocument()) {
             reidentify(definition, declaration, document);
         }
@@ -143,6 +150,20 @@ public class DeclarationFiling {
         documents.store(declaration, document, actor.username(), now);
         journal.record(actor, declaration, AuditAction.SAVED, declaration.status(), null);
         return views.of(declaration, document);
+    }
+
+    /** Targets copied from the approved declaration (a follow-up's read-only fields) stay as they were. */
+    private void requireReadOnlyKept(FormDefinition definition, Declaration declaration, JsonNode document) {
+        if (!ReadOnlyFields.any(definition)) {
+            return;
+        }
+        var changed = ReadOnlyFields.changed(definition, documents.current(declaration), document);
+        if (!changed.isEmpty()) {
+            var findings = changed.stream().map(p -> new cn.perftarget.validation.Finding(p, "structure.read-only",
+                    "“" + definition.placeOf(p) + "”由系统依据已批复的申报表填写，不能修改")).toList();
+            throw new InvalidRequestException(findings.get(0).message()
+                    + (findings.size() > 1 ? "（共 " + findings.size() + " 处）" : ""), findings);
+        }
     }
 
     /** A project name (or another document value of the key) changed: it must not be another declaration's. */

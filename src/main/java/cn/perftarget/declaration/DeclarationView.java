@@ -1,13 +1,16 @@
 package cn.perftarget.declaration;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A declaration as callers see it; {@code document} is null in listings. {@code overdue}: not submitted by the
+ * A declaration as callers see it; {@code document} is null in listings. {@code basedOn}: the approved declaration a
+ * follow-up (监控, 自评) follows, absent otherwise; {@code followUps}: with the document, its own follow-ups (empty
+ * when none), absent in listings. {@code overdue}: not submitted by the
  * budget year's {@code submissionDeadline}, or first submitted after it.
  */
 public record DeclarationView(
@@ -25,7 +28,9 @@ public record DeclarationView(
         Instant updatedAt,
         Instant submissionDeadline,
         boolean overdue,
-        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode document) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode document,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long basedOn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FollowUpRef> followUps) {
 
     /** The status for people: a fixed status's name, or the review step's (主管部门审核中). */
     @JsonProperty(value = "statusLabel", access = JsonProperty.Access.READ_ONLY)

@@ -27,6 +27,10 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
 
     List<Declaration> findByUniquenessKeyIsNullOrderByIdAsc();
 
+    /** The follow-ups (监控, 自评) of a declaration, oldest first. */
+    @Query("select d from Declaration d where d.basedOn = :basedOn order by d.id")
+    List<Declaration> findFollowUps(Long basedOn);
+
     void flush();
 
     List<Declaration> findByStatusOrderByIdAsc(DeclarationStatus status);

@@ -2,6 +2,7 @@ package cn.perftarget.declaration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,7 +21,11 @@ class Views {
 
     private final ObjectProvider<RevisionFiles> files;
 
-    Views(Directory directory, SubmissionDeadlines deadlines, Clock clock, ObjectProvider<RevisionFiles> files) {
+    private final Declarations declarations;
+
+    Views(Directory directory, SubmissionDeadlines deadlines, Clock clock, ObjectProvider<RevisionFiles> files,
+          Declarations declarations) {
+        this.declarations = declarations;
         this.files = files;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -33,7 +38,17 @@ class Views {
         boolean overdue = submitted == null ? clock.instant().isAfter(deadline) : submitted.isAfter(deadline);
         return new DeclarationView(d.id(), d.formKey(), d.formVersion(), d.department(),
                 directory.departmentName(d.department()), d.year(), d.status(), d.revision(), d.approvedRevision(),
-                d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document);
+                d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document, d.basedOn(),
+                document == null ? null : followUps(d));
+    }
+
+    /** A follow-up has none of its own; a declaration lists its 监控 and 自评 rounds, oldest first. */
+    private List<FollowUpRef> followUps(Declaration d) {
+        if (d.basedOn() != null || d.id() == null) {
+            return List.of();
+        }
+        return declarations.findFollowUps(d.id()).stream()
+                .map(f -> new FollowUpRef(f.id(), f.formKey(), f.followUpPeriod(), f.status())).toList();
     }
 
     /** A revision; with its document, also the files listed in it. */

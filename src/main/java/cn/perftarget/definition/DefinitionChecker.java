@@ -48,6 +48,7 @@ final class DefinitionChecker {
         checkPrefill(resolved);
         checkYears();
         checkAttachments();
+        FollowUpTemplate.check(root, pointer -> pointsToField(resolved, JsonPointer.compile(pointer)));
         Uniqueness.of(root, resolved);
         return new FormDefinition(key, version.intValue(), title, root);
     }

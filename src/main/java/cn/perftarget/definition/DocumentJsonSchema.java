@@ -49,6 +49,9 @@ final class DocumentJsonSchema {
         if (schema.hasNonNull("label")) {
             out.put("title", schema.get("label").asText());
         }
+        if (schema.path("readOnly").asBoolean(false) || schema.path("computed").asBoolean(false)) {
+            out.put("readOnly", true);
+        }
         StringBuilder description = new StringBuilder(schema.path("description").asText(""));
         switch (kind) {
             case "object" -> object(schema, out);

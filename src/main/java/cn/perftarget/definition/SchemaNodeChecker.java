@@ -10,7 +10,7 @@ import java.util.regex.PatternSyntaxException;
 /** Checks one schema node and its children: known type, known properties, properties of the right kind. */
 final class SchemaNodeChecker {
 
-    private static final Set<String> COMMON = Set.of("type", "label", "required", "description");
+    private static final Set<String> COMMON = Set.of("type", "label", "required", "description", "readOnly", "computed");
     private static final Map<String, Set<String>> KIND_PROPERTIES = Map.of(
             "object", Set.of("fields"),
             "string", Set.of("maxLength"),
@@ -59,7 +59,7 @@ final class SchemaNodeChecker {
     private void checkProperty(String name, JsonNode value, String place) {
         switch (name) {
             case "label", "description", "keyLabel" -> expect(value.isTextual(), place, "a string");
-            case "required" -> expect(value.isBoolean(), place, "true or false");
+            case "required", "readOnly", "computed" -> expect(value.isBoolean(), place, "true or false");
             case "maxLength", "maxItems", "scale" -> expect(value.canConvertToExactIntegral() && value.canConvertToInt() && value.intValue() >= 0, place, "a non-negative integer");
             case "min", "max" -> expect(value.isNumber(), place, "a number");
             case "keyPattern" -> checkPattern(value, place);

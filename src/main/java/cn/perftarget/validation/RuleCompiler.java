@@ -20,6 +20,7 @@ import cn.perftarget.validation.structure.PlaceholderRule;
 import cn.perftarget.validation.structure.SomeRule;
 import cn.perftarget.validation.structure.UniqueRule;
 import cn.perftarget.validation.values.DateSerialRule;
+import cn.perftarget.validation.values.DeviationRule;
 import cn.perftarget.validation.values.MinimumRule;
 import cn.perftarget.validation.values.PercentRangeRule;
 import cn.perftarget.validation.values.QuantifyRule;
@@ -64,6 +65,7 @@ final class RuleCompiler {
             rules.add(rule(spec, dictionaries, functions));
         }
         JsonNode schema = definition.documentSchema();
+        cn.perftarget.validation.Scoring.check(definition);
         return new RuleSet(schema, new Labels(schema), List.copyOf(rules));
     }
 
@@ -92,10 +94,11 @@ final class RuleCompiler {
             case "negativeDirection" -> NegativeDirectionRule.compile(spec);
             case "unitName" -> UnitNameRule.compile(spec);
             case "zeroQuantity" -> ZeroQuantityRule.compile(spec);
+            case "deviation" -> DeviationRule.compile(spec);
             default -> throw new DefinitionProblem(spec.place() + "/kind", "unknown rule kind \"" + spec.kind()
                     + "\"; known: feel, dictionary, valueFormat, percentRange, sameUnit, targetMet, minimum, unique, some, "
                     + "placeholder, pattern, sum, equal, share, shareBlank, shareTotal, quantify, dateSerial, unitOnly, "
-                    + "qualitativeQuantity, negativeDirection, unitName, zeroQuantity");
+                    + "qualitativeQuantity, negativeDirection, unitName, zeroQuantity, deviation");
         };
     }
 

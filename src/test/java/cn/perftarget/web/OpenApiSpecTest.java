@@ -142,6 +142,7 @@ class OpenApiSpecTest {
         // One branch per template: the shipped ones and the test templates (example review chains, a required 附件).
         assertThat(document.path("anyOf")).extracting(s -> s.path("$ref").asText()).containsExactlyInAnyOrder(
                 "#/components/schemas/Document-dept-overall", "#/components/schemas/Document-project-expenditure",
+                "#/components/schemas/Document-monitoring", "#/components/schemas/Document-self-evaluation",
                 "#/components/schemas/Document-chain-test", "#/components/schemas/Document-four-level-test",
                 "#/components/schemas/Document-panel-test", "#/components/schemas/Document-attachment-test");
         var deptOverall = spec.at("/components/schemas/Document-dept-overall");
@@ -153,6 +154,7 @@ class OpenApiSpecTest {
         assertThat(view.path("oneOf")).extracting(s -> s.path("$ref").asText()).containsExactlyInAnyOrder(
                 "#/components/schemas/DeclarationView-dept-overall",
                 "#/components/schemas/DeclarationView-project-expenditure",
+                "#/components/schemas/DeclarationView-monitoring", "#/components/schemas/DeclarationView-self-evaluation",
                 // the test templates that name the example review chains
                 "#/components/schemas/DeclarationView-chain-test", "#/components/schemas/DeclarationView-four-level-test",
                 "#/components/schemas/DeclarationView-panel-test", "#/components/schemas/DeclarationView-attachment-test");

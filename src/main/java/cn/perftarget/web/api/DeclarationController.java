@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -41,6 +40,8 @@ import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationSubmission;
 import cn.perftarget.declaration.DeclarationView;
+import cn.perftarget.declaration.FollowUpFiling;
+import cn.perftarget.declaration.InvalidRequestException;
 import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.SubmissionResult;
 import cn.perftarget.identity.Actor;
@@ -59,8 +60,11 @@ class DeclarationController {
     private final DeclarationQueries queries;
     private final BusinessTimers timers;
 
+    private final FollowUpFiling followUps;
+
     DeclarationController(DeclarationFiling filing, DeclarationSubmission submission, DeclarationQueries queries,
-                          BusinessTimers timers) {
+                          BusinessTimers timers, FollowUpFiling followUps) {
+        this.followUps = followUps;
         this.filing = filing;
         this.submission = submission;
         this.queries = queries;
@@ -69,31 +73,62 @@ class DeclarationController {
 
     record CreateRequest(
             @NotBlank(message = "不能为空") @Size(max = 100, message = "最多 100 个字符") String formKey,
-            @NotNull(message = "不能为空") @Min(value = 2000, message = "应在 2000 到 2100 之间")
+            @Schema(description = "预算年度；新建跟踪表（带 basedOn）时不填，取所依据申报表的年度")
+            @Min(value = 2000, message = "应在 2000 到 2100 之间")
             @Max(value = 2100, message = "应在 2000 到 2100 之间") Integer year,
             @Schema(description = "可选：本部门以前的一份申报表的编号，其绩效目标和指标作为新申报表的起点")
-            @Min(value = 1, message = "应为申报表编号") Long copyFrom) {
+            @Min(value = 1, message = "应为申报表编号") Long copyFrom,
+            @Schema(description = "新建跟踪表（formKey 为 monitoring 或 self-evaluation）时必填：本单位一份已批复申报表的编号，"
+                    + "跟踪表的部门、年度取自它，文档按其批复版本的绩效指标预填（目标值只读）")
+            @Min(value = 1, message = "应为申报表编号") Long basedOn,
+            @Schema(description = "绩效运行监控（monitoring）必填：监控期间的起止月份，如 01-07（1–7月）；自评不填",
+                    example = "01-07")
+            @Size(max = 5, message = "最多 5 个字符") String period) {
     }
 
     record SubmissionResponse(@JsonUnwrapped DeclarationView declaration, ValidationReport report) {
     }
 
     @Operation(summary = "新建申报表", description = "填报人为本部门新建某年度的申报表（草稿，修订号 1），文档按模板预填部门和年度；"
-            + "带 copyFrom（本部门以前的一份申报表的编号）时，其绩效目标和指标作为新申报表的起点。响应带 Location 和 ETag。")
+            + "带 copyFrom（本部门以前的一份申报表的编号）时，其绩效目标和指标作为新申报表的起点。"
+            + "带 basedOn（本单位一份已批复申报表的编号）时新建批复后的跟踪表：formKey 为 monitoring（绩效运行监控，须带 period，"
+            + "如 01-07）或 self-evaluation（绩效自评，不带 period），不填 year；跟踪表是一份独立的申报表，有自己的模板和审核流程"
+            + "（MonitoringApproval、SelfEvaluationApproval），部门和年度取自所依据的申报表，文档按其批复版本的绩效指标预填"
+            + "（目标值只读），之后的保存、校验、提交、审核与申报表相同。响应带 Location 和 ETag。")
     @ApiResponse(responseCode = "201", description = "已新建：Location 指向新申报表，ETag 为修订号")
-    @ApiResponse(responseCode = "400", description = "formKey、year 或 copyFrom 无效，或模板不存在（errors 指出字段）")
+    @ApiResponse(responseCode = "400", description = "formKey、year、copyFrom 或 period 无效，模板不存在，"
+            + "或模板不能依据 basedOn 新建（errors 指出字段）")
     @ApiResponse(responseCode = "403", description = "只有填报人可以新建")
-    @ApiResponse(responseCode = "404", description = "copyFrom 所指的申报表不存在或无权查看")
-    @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表：existing 指出是哪一份",
+    @ApiResponse(responseCode = "404", description = "copyFrom 或 basedOn 所指的申报表不存在或无权查看")
+    @ApiResponse(responseCode = "409", description = "本部门该年度（模板的唯一键）已有申报表，或同一申报表（和监控期间）已有跟踪表："
+            + "existing 指出是哪一份；或 basedOn 所指的申报表尚未批复",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, examples = @ExampleObject(
                     name = "duplicate-declaration", summary = "申报表已存在",
                     description = "existing 指出已占用唯一键的申报表", value = ProblemResponses.DUPLICATE_EXAMPLE)))
     @PostMapping
     ResponseEntity<DeclarationView> create(Actor actor, @Valid @RequestBody CreateRequest request) {
-        var created = filing.create(actor, request.formKey(), request.year(), request.copyFrom());
+        var created = request.basedOn() != null ? createFollowUp(actor, request) : createOwn(actor, request);
         return ResponseEntity.created(URI.create("/api/declarations/" + created.id()))
                 .eTag(Integer.toString(created.revision()))
                 .body(created);
+    }
+
+    private DeclarationView createFollowUp(Actor actor, CreateRequest request) {
+        if (request.year() != null || request.copyFrom() != null) {
+            throw InvalidRequestException.of(request.year() != null ? "/year" : "/copyFrom", "request.follow-up",
+                    (request.year() != null ? "year" : "copyFrom") + "：跟踪表的年度和内容取自 basedOn 所指的申报表，不能另行指定");
+        }
+        return followUps.create(actor, request.formKey(), request.basedOn(), request.period());
+    }
+
+    private DeclarationView createOwn(Actor actor, CreateRequest request) {
+        if (request.year() == null) {
+            throw InvalidRequestException.of("/year", "request.required", "year：不能为空");
+        }
+        if (request.period() != null) {
+            throw InvalidRequestException.of("/period", "request.period", "period：只有依据已批复申报表（basedOn）的绩效运行监控才有监控期间");
+        }
+        return filing.create(actor, request.formKey(), request.year(), request.copyFrom());
     }
 
     @Operation(summary = "列出申报表", description = "当前用户可见的申报表（填报人和主管部门只看本部门），可按状态和年度筛选；"
@@ -119,7 +154,9 @@ class DeclarationController {
         return PagedResponses.of(queries.page(actor, status, year, ListOrder.NEWEST, page, size), request);
     }
 
-    @Operation(summary = "查看申报表", description = "一份申报表及其文档；ETag 为当前修订号，保存时作为 If-Match。")
+    @Operation(summary = "查看申报表", description = "一份申报表及其文档；ETag 为当前修订号，保存时作为 If-Match。"
+            + "followUps 列出依据它新建的跟踪表（绩效运行监控、绩效自评：id、formKey、period、status），没有时为空数组；"
+            + "跟踪表本身带 basedOn（所依据申报表的编号）。")
     @ApiResponse(responseCode = "200", description = "申报表，ETag 为修订号")
     @ApiResponse(responseCode = "404", description = "不存在或无权查看")
     @GetMapping("/{id}")

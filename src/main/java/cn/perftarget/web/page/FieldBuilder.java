@@ -55,7 +55,12 @@ final class FieldBuilder {
         String depends = choices.isPresent() ? aids.parentField(pattern).orElse(null) : null;
         return new Field(pointer, label, type, control, text, choices.orElse(List.of()), hint,
                 schema.path("required").asBoolean(false), schema.path("maxLength").asInt(0), null, null,
-                depends, null);
+                depends, null, fixed(schema));
+    }
+
+    /** A value the system fills (a follow-up's copied target, a computed score): shown, not typed over. */
+    private static boolean fixed(JsonNode schema) {
+        return schema.path("readOnly").asBoolean(false) || schema.path("computed").asBoolean(false);
     }
 
     private static String plain(JsonNode number) {

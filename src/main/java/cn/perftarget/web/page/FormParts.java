@@ -22,14 +22,14 @@ final class FormParts {
      */
     record Field(String pointer, String label, String type, String control, String value, List<Choices> choices,
                  String hint, boolean required, int maxLength, String calc, String operands,
-                 String depends, String parent) implements Part {
+                 String depends, String parent, boolean fixed) implements Part {
         public String kind() {
             return "field";
         }
 
         Field withParent(String parentValue) {
             return new Field(pointer, label, type, control, value, choices, hint, required, maxLength, calc, operands,
-                    depends, parentValue);
+                    depends, parentValue, fixed);
         }
 
         /** A group of choices is offered while no parent is chosen, or when it is the chosen parent's group. */

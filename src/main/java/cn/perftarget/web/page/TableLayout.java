@@ -163,6 +163,6 @@ final class TableLayout {
 
     private static Field calc(Field f, String calc, String operands) {
         return new Field(f.pointer(), f.label(), f.type(), f.control(), f.value(), f.choices(),
-                "自动计算", f.required(), f.maxLength(), calc, operands, f.depends(), f.parent());
+                "自动计算", f.required(), f.maxLength(), calc, operands, f.depends(), f.parent(), f.fixed());
     }
 }
