@@ -56,7 +56,10 @@ public class DeclarationQueries {
         return page(access.listable(actor, status, year).and(ofDepartment), order, page, size);
     }
 
-    /** How many declarations of the year the caller may see each department has, by status, and how many are overdue. */
+    /**
+     * How many declarations of the year the caller may see each department has, by status, and how many are overdue;
+     * follow-ups (监控, 自评) are not declarations of the year and are left out.
+     */
     public YearProgress progress(Actor actor, int year) {
         var deadline = deadlines.deadline(year);
         boolean pastDeadline = clock.instant().isAfter(deadline);
@@ -64,7 +67,8 @@ public class DeclarationQueries {
         Specification<Declaration> overdue = (root, query, cb) -> cb.or(
                 cb.greaterThan(root.<java.time.Instant>get("firstSubmittedAt"), deadline),
                 pastDeadline ? cb.isNull(root.get("firstSubmittedAt")) : cb.disjunction());
-        var listable = access.listable(actor, null, year);
+        Specification<Declaration> declarationsOnly = (root, query, cb) -> cb.isNull(root.get("basedOn"));
+        var listable = access.listable(actor, null, year).and(declarationsOnly);
         return new YearProgress(counts.byDepartmentAndStatus(listable), counts.byDepartment(listable.and(overdue)));
     }
 

@@ -60,6 +60,11 @@ class SubmissionCheck {
                 validator.validate(definition, documents.current(declaration), context(declaration)));
     }
 
+    /** The current revision's values off their targets, as the template's deviation rules measure them. */
+    java.util.List<cn.perftarget.validation.Deviation> deviations(Declaration declaration) {
+        return validator.deviations(definition(declaration), documents.current(declaration), context(declaration));
+    }
+
     // The files of the revision are part of what is submitted: a kind the template requires and nobody attached is
     // an error like a missing field, after the document's own findings.
     private ValidationReport withFiles(FormDefinition definition, Declaration declaration, ValidationReport report) {

@@ -76,6 +76,22 @@ public class DocumentValidator {
         return ValidationReport.of(findings.errors(), findings.warnings());
     }
 
+    /**
+     * The places of a document whose achieved value lies off its target beyond the share its template's
+     * {@code deviation} rules allow, explained (偏差原因 filled) or not; empty for a template without such rules.
+     */
+    public List<Deviation> deviations(FormDefinition definition, JsonNode document, ValidationContext context) {
+        RuleSet ruleSet = ruleSets.of(definition);
+        if (document == null || !document.isObject()) {
+            return List.of();
+        }
+        Subject subject = new Subject(document, context, ruleSet.labels());
+        return ruleSet.rules().stream().filter(cn.perftarget.validation.values.DeviationRule.class::isInstance)
+                .map(cn.perftarget.validation.values.DeviationRule.class::cast)
+                .flatMap(rule -> rule.offTarget(subject).stream())
+                .map(o -> new Deviation(o.pointer(), o.deviation(), o.explained())).toList();
+    }
+
     private static List<Finding> yearMismatches(FormDefinition definition, JsonNode schema, JsonNode document, int year) {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, JsonNode> prefill : definition.source().path("prefill").properties()) {

@@ -58,6 +58,29 @@ public final class DeviationRule implements Rule {
         return new DeviationRule(spec, target, achieved, reason, reasonPath, BigDecimal.valueOf(share));
     }
 
+    /** One place whose achieved value lies more than {@code share} off its target; explained when a reason is filled. */
+    public record OffTarget(String pointer, BigDecimal deviation, boolean explained) {
+    }
+
+    /** Every place off its target, explained or not: what 财政's monitoring overview counts. */
+    public java.util.List<OffTarget> offTarget(Subject subject) {
+        var found = new java.util.ArrayList<OffTarget>();
+        for (var place : spec.targets(subject)) {
+            var goal = numeric(subject, Values.text(Relative.value(target, place)));
+            var measure = numeric(subject, Values.text(Relative.value(achieved, place)));
+            if (goal == null || measure == null || !Objects.equals(goal.unit(), measure.unit())
+                    || goal.number().signum() == 0) {
+                continue;
+            }
+            BigDecimal deviation = measure.number().subtract(goal.number()).abs()
+                    .divide(goal.number().abs(), MathContext.DECIMAL64);
+            if (deviation.compareTo(share) > 0) {
+                found.add(new OffTarget(place.pointer(), deviation, !Values.isBlank(Relative.value(reason, place))));
+            }
+        }
+        return found;
+    }
+
     @Override
     public void check(Subject subject, Findings findings) {
         for (var place : spec.targets(subject)) {

@@ -18,6 +18,7 @@ import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
 import cn.perftarget.declaration.ListOrder;
+import cn.perftarget.declaration.MonitoringOverview;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
@@ -26,7 +27,7 @@ import cn.perftarget.identity.Role;
 /**
  * 财政's progress overview: for a budget year, each department's declarations by status, overdue first. The counts
  * come grouped from the database; each line links at most {@link #LINKS} declarations (the newest), and the
- * department's full list is a paged /declarations away.
+ * department's full list is a paged /declarations away. Below it, the year's 绩效运行监控 with each unit's signal.
  */
 @Controller
 class DashboardPage {
@@ -44,8 +45,11 @@ class DashboardPage {
     private final Directory directory;
     private final SubmissionDeadlines deadlines;
     private final Clock clock;
+    private final MonitoringOverview monitoring;
 
-    DashboardPage(DeclarationQueries queries, Directory directory, SubmissionDeadlines deadlines, Clock clock) {
+    DashboardPage(DeclarationQueries queries, Directory directory, SubmissionDeadlines deadlines, Clock clock,
+                  MonitoringOverview monitoring) {
+        this.monitoring = monitoring;
         this.queries = queries;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -81,6 +85,7 @@ class DashboardPage {
         model.addAttribute("statuses", queries.statuses());
         model.addAttribute("missingCount", lines.stream().filter(Line::missing).count());
         model.addAttribute("deadline", deadlines.deadline(budgetYear));
+        model.addAttribute("monitoring", monitoring.of(actor, budgetYear));
         model.addAttribute("activeMenu", "/dashboard");
         return "dashboard";
     }

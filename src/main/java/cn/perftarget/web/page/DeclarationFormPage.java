@@ -91,6 +91,8 @@ class DeclarationFormPage {
         model.addAttribute("editable", editable);
         model.addAttribute("canWithdraw", owner && submission.withdrawable(actor, id));
         model.addAttribute("canAdjust", owner && declaration.status().allowsAdjustment());
+        // 运行监控 and 自评 start from an approved declaration (not from a follow-up); the API decides the rest.
+        model.addAttribute("canFollowUp", owner && declaration.status().allowsAdjustment() && declaration.basedOn() == null);
         model.addAttribute("decides", decides);
         // 抄送 and 催办 (fragments/messaging.html): who may, as the API decides it.
         boolean canCopy = copies.mayCopy(actor, id);
