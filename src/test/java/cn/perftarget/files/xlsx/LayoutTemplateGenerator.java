@@ -138,6 +138,57 @@ public final class LayoutTemplateGenerator {
         // v2 (2022 on) keeps v1's document and labels; only its rules and the optional 长期目标 differ.
         deptOverall().write(dir.resolve("dept-overall-v2.xlsx"));
         projectExpenditure().write(dir.resolve("project-expenditure-v1.xlsx"));
+        monitoring().write(dir.resolve("monitoring-v1.xlsx"));
+        selfEvaluation().write(dir.resolve("self-evaluation-v1.xlsx"));
+    }
+
+    /** 绩效运行监控表: the follow-up's header, the budget against the time gone, one row per approved indicator. */
+    private static LayoutTemplateGenerator monitoring() {
+        var g = new LayoutTemplateGenerator("绩效运行监控表");
+        g.put("A1:I1", "title", "${/header/year}年度绩效运行监控表").height(0, 32);
+        g.put("A2:G2", "plain", "（监控期间：${/header/period}月）").put("H2:I2", "plain", "单位：万元");
+        g.sheet.getRow(1).getCell(0).setCellStyle(g.style(false, HorizontalAlignment.CENTER, false, 11, null));
+        g.put("A3:B3", "label", "部门（单位）名称").put("C3:I3", "text", "${/header/department}");
+        g.put("A4:B4", "label", "填报人").put("C4:E4", "text", "${/header/filler}")
+                .put("F4", "label", "联系电话").put("G4:I4", "text", "${/header/phone}");
+        g.put("A5:B6", "label", "预算执行情况")
+                .put("C5:D5", "label", "全年预算数").put("E5:F5", "label", "截至本期执行数")
+                .put("G5:H5", "label", "预算执行率（%）").put("I5", "label", "时间进度（%）")
+                .put("C6:D6", "number", "${/funds/budget}").put("E6:F6", "number", "${/funds/executed}")
+                .put("G6:H6", "number", "${/funds/executionRate}").put("I6", "number", "${/funds/timeShare}");
+        g.put("A7:B7", "label", "执行偏差说明").put("C7:I7", "text", "${/funds/note}");
+        for (int r = 2; r < 7; r++) {
+            g.height(r, 22);
+        }
+        g.put("A8", "plain", "${blocks}");
+        g.sections(new String[][] {
+                {"table", "/indicators", "绩效指标", "绩效指标", "level2 name target actual forecast deviationReason deviationNote correction"}});
+        return g;
+    }
+
+    /** 绩效自评表: the budget's execution and score, the total and grade, one row per approved indicator with its score. */
+    private static LayoutTemplateGenerator selfEvaluation() {
+        var g = new LayoutTemplateGenerator("绩效自评表");
+        g.put("A1:I1", "title", "${/header/year}年度绩效自评表").height(0, 32);
+        g.put("H2:I2", "plain", "单位：万元");
+        g.put("A3:B3", "label", "部门（单位）名称").put("C3:I3", "text", "${/header/department}");
+        g.put("A4:B4", "label", "填报人").put("C4:E4", "text", "${/header/filler}")
+                .put("F4", "label", "联系电话").put("G4:I4", "text", "${/header/phone}");
+        g.put("A5:B6", "label", "预算执行情况")
+                .put("C5:D5", "label", "全年预算数").put("E5:F5", "label", "全年执行数")
+                .put("G5:H5", "label", "预算执行率（%）").put("I5", "label", "得分")
+                .put("C6:D6", "number", "${/funds/budget}").put("E6:F6", "number", "${/funds/executed}")
+                .put("G6:H6", "number", "${/funds/executionRate}").put("I6", "number", "${/funds/score}");
+        g.put("A7:B7", "label", "总分").put("C7:D7", "number", "${/summary/total}")
+                .put("E7:F7", "label", "自评等级").put("G7:I7", "center", "${/summary/grade}");
+        g.put("A8:B8", "label", "自评结论").put("C8:I8", "text", "${/summary/conclusion}");
+        for (int r = 2; r < 8; r++) {
+            g.height(r, 22);
+        }
+        g.put("A9", "plain", "${blocks}");
+        g.sections(new String[][] {
+                {"table", "/indicators", "绩效指标", "绩效指标", "level2 name target actual score deviationReason deviationNote improvement"}});
+        return g;
     }
 
     private static LayoutTemplateGenerator deptOverall() {
