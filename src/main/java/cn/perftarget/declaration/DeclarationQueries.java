@@ -56,6 +56,13 @@ public class DeclarationQueries {
         return page(access.listable(actor, status, year).and(ofDepartment), order, page, size);
     }
 
+    /** The newest declarations of the year of one department, follow-ups aside: the dashboard's links. */
+    public List<DeclarationView> declarationsOfDepartment(Actor actor, String department, int year, int limit) {
+        Specification<Declaration> ofDepartment = (root, query, cb) -> cb.and(
+                cb.equal(root.get("department"), department), cb.isNull(root.get("basedOn")));
+        return page(access.listable(actor, null, year).and(ofDepartment), ListOrder.NEWEST, 0, limit).items();
+    }
+
     /**
      * How many declarations of the year the caller may see each department has, by status, and how many are overdue;
      * follow-ups (监控, 自评) are not declarations of the year and are left out.

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A declaration as callers see it; {@code document} is null in listings. {@code basedOn}: the approved declaration a
  * follow-up (监控, 自评) follows, absent otherwise; {@code followUps}: with the document, its own follow-ups (empty
  * when none), absent in listings. {@code overdue}: not submitted by the
- * budget year's {@code submissionDeadline}, or first submitted after it.
+ * budget year's {@code submissionDeadline}, or first submitted after it (never for a follow-up).
  */
 public record DeclarationView(
         long id,

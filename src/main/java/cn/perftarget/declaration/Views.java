@@ -35,7 +35,9 @@ class Views {
     DeclarationView of(Declaration d, JsonNode document) {
         Instant deadline = deadlines.deadline(d.year());
         Instant submitted = d.firstSubmittedAt();
-        boolean overdue = submitted == null ? clock.instant().isAfter(deadline) : submitted.isAfter(deadline);
+        // A follow-up (监控, 自评) is not held to the year's submission deadline of declarations.
+        boolean overdue = d.basedOn() == null
+                && (submitted == null ? clock.instant().isAfter(deadline) : submitted.isAfter(deadline));
         return new DeclarationView(d.id(), d.formKey(), d.formVersion(), d.department(),
                 directory.departmentName(d.department()), d.year(), d.status(), d.revision(), d.approvedRevision(),
                 d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document, d.basedOn(),

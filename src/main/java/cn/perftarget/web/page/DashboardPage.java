@@ -17,7 +17,6 @@ import cn.perftarget.declaration.ActionForbiddenException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
-import cn.perftarget.declaration.ListOrder;
 import cn.perftarget.declaration.MonitoringOverview;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
@@ -73,8 +72,7 @@ class DashboardPage {
             Map<DeclarationStatus, Long> counts = progress.counts().getOrDefault(code, Map.of());
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             boolean missing = total == 0;
-            var shown = missing ? List.<DeclarationView>of() : queries.pageOfDepartment(actor, code, null, budgetYear,
-                    ListOrder.LATEST_YEAR, 0, LINKS).items();
+            var shown = missing ? List.<DeclarationView>of() : queries.declarationsOfDepartment(actor, code, budgetYear, LINKS);
             boolean overdue = missing ? pastDeadline : progress.overdue().getOrDefault(code, 0L) > 0;
             lines.add(new Line(code, name, shown, total, counts, missing, overdue));
         });

@@ -59,6 +59,10 @@ class MonitoringDashboardTest {
         assertThat(signal(html, green)).isEqualTo("GREEN");
         assertThat(signal(html, amber)).isEqualTo("AMBER");
         assertThat(signal(html, red)).isEqualTo("RED");
+        // The progress table above lists the year's declarations only, and a follow-up is never 逾期 by their deadline.
+        String progress = html.substring(html.indexOf("id=\"progress\""), html.indexOf("id=\"monitoring-panel\""));
+        assertThat(progress).contains("/declarations/" + base + "\"").doesNotContain("/declarations/" + red + "\"");
+        assertThat(api.as("filer1").get("/api/declarations/" + red).body().path("overdue").asBoolean()).isFalse();
 
         var edu = new PageSession(port);
         edu.login("finance2", Api.PASSWORD);
