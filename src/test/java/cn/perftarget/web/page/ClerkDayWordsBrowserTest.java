@@ -68,8 +68,16 @@ class ClerkDayWordsBrowserTest {
             browser.login("auditor1").open("/audit?declaration=" + id);
             browser.waitFor("#events tbody tr");
             browser.waitFor("#timeline tbody tr");
-            // This declaration's timeline and its rows of the event list (the list also shows other events, such as
-            // an administrator's unit changes, whose 代码 field is rightly a code).
+            // This declaration's timeline and its rows of the event list, searched for as an auditor would (the
+            // list also holds other events, such as an administrator's unit changes, whose 代码 field is a code).
+            int year = api.as("filer1").get("/api/declarations/" + id).body().path("year").asInt();
+            browser.script("const f = document.getElementById('audit-search');"
+                    + "f.querySelector('[name=department]').value = 'HP-BDC';"
+                    + "f.querySelector('[name=year]').value = arguments[0];"
+                    + "f.querySelector('[name=actor]').value = 'dept1';"
+                    + "f.querySelector('[name=action]').value = 'RETURNED';"
+                    + "f.requestSubmit();", String.valueOf(year));
+            browser.waitFor("#events tbody tr a[data-timeline='" + id + "']");
             String page = String.valueOf(browser.script("return document.getElementById('timeline-panel').innerText + "
                     + "[...document.querySelectorAll('#events tbody tr')].filter(r => r.querySelector('a[data-timeline=\"" + id
                     + "\"]')).map(r => r.innerText).join('\\n');"));
