@@ -17,7 +17,7 @@ import cn.perftarget.Fixtures;
  * The year after approval in the browser: the filer starts a 运行监控 from the approved declaration's page, fills
  * a forecast that misses its target and saves; 财政 sees the unit's signal on the dashboard; the filer starts the
  * 绩效自评, enters the year's actual values and sees the score; the printed 自评表 carries the scores. Saves
- * the screenshots of docs/screenshots (follow-up-*.png).
+ * the screenshots of docs/screenshots (guide-follow-up-*.png).
  */
 @ApplicationTest
 class FollowUpBrowserTest {
@@ -53,7 +53,7 @@ class FollowUpBrowserTest {
             browser.message("已保存");
             browser.click("#validate");
             browser.waitFor("[data-finding-path='/indicators/8/deviationReason']");
-            browser.screenshot("follow-up-monitoring", 1366, 768);
+            browser.screenshot("guide-follow-up-monitoring", 1366, 768);
 
             browser.open("/declarations/" + base);
             browser.waitFor("#start-self-evaluation");
@@ -62,7 +62,7 @@ class FollowUpBrowserTest {
             browser.waitFor("[name='/indicators/0/actual']");
             selfEvaluation = Long.parseLong(browser.url().replaceAll(".*/declarations/(\\d+).*", "$1"));
             assertThat(browser.find(By.tagName("h1")).getText()).contains("绩效自评表");
-            browser.screenshot("follow-up-self-evaluation", 1366, 768);
+            browser.screenshot("guide-follow-up-self-evaluation", 1366, 768);
         }
 
         try (var browser = new Browser(port)) {
@@ -72,7 +72,7 @@ class FollowUpBrowserTest {
             assertThat(row.getAttribute("data-signal")).isEqualTo("RED");
             assertThat(row.getText()).contains("黄陂区大数据中心", "01–07月", "红");
             browser.script("document.getElementById('monitoring-panel').scrollIntoView();");
-            browser.screenshot("follow-up-dashboard", 1366, 768);
+            browser.screenshot("guide-follow-up-dashboard", 1366, 768);
         }
 
         // The year's actual values (as FollowUpLifecycleApiTest works them out by hand: 97.29 → 优), then the print.
@@ -93,7 +93,7 @@ class FollowUpBrowserTest {
             browser.login("filer1").open("/declarations/" + selfEvaluation + "/print");
             String printed = browser.find(By.tagName("body")).getText();
             assertThat(printed).contains("绩效自评表", "97.29", "优", "6.67", "增配网站编辑人员");
-            browser.screenshot("follow-up-self-evaluation-print", 1366, 900);
+            browser.screenshot("guide-follow-up-self-evaluation-print", 1366, 900);
         }
     }
 }
