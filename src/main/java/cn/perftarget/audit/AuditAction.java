@@ -21,6 +21,7 @@ public enum AuditAction {
     CONSULTATION_ANSWERED("加签意见"),
     COPIED("抄送"),
     URGED("催办"),
+    MONITORING_REQUESTED("开启运行监控"),
     EXPORTED("导出审计记录"),
     /** Someone tried to change the engine's state around our API (engine REST API, Camunda webapps). */
     BACKDOOR_REFUSED("越权操作被拒绝"),

@@ -71,6 +71,10 @@ public sealed interface DeclarationEvent {
     record WentOverdue(long declarationId, Instant deadline) implements DeclarationEvent {
     }
 
+    /** 财政 opened a monitoring round: the approved declaration's unit is asked for its monitoring form by then. */
+    record MonitoringRequested(long declarationId, int year, String period, Instant deadline) implements DeclarationEvent {
+    }
+
     /** 抄送: these users were copied in (and may now read the declaration). */
     record Copied(long declarationId, String actor, List<String> users, String note) implements DeclarationEvent {
         public Copied {

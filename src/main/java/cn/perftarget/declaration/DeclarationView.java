@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A declaration as callers see it; {@code document} is null in listings. {@code basedOn}: the approved declaration a
  * follow-up (监控, 自评) follows, absent otherwise; {@code followUps}: with the document, its own follow-ups (empty
- * when none), absent in listings. {@code overdue}: not submitted by the
- * budget year's {@code submissionDeadline}, or first submitted after it (never for a follow-up).
+ * when none), absent in listings. {@code overdue}: not submitted by
+ * {@code submissionDeadline}, or first submitted after it. The deadline is the budget year's; for a monitoring form
+ * of a round 财政 opened, the end of the round's last day. A self-evaluation, or a monitoring form without a round,
+ * is never overdue (its {@code submissionDeadline} is the year's, for information).
  */
 public record DeclarationView(
         long id,

@@ -22,9 +22,11 @@ class Views {
     private final ObjectProvider<RevisionFiles> files;
 
     private final Declarations declarations;
+    private final ObjectProvider<MonitoringRounds> monitoringRounds;
 
     Views(Directory directory, SubmissionDeadlines deadlines, Clock clock, ObjectProvider<RevisionFiles> files,
-          Declarations declarations) {
+          Declarations declarations, ObjectProvider<MonitoringRounds> monitoringRounds) {
+        this.monitoringRounds = monitoringRounds;
         this.declarations = declarations;
         this.files = files;
         this.directory = directory;
@@ -33,15 +35,25 @@ class Views {
     }
 
     DeclarationView of(Declaration d, JsonNode document) {
-        Instant deadline = deadlines.deadline(d.year());
+        Instant due = dueBy(d);
         Instant submitted = d.firstSubmittedAt();
-        // A follow-up (监控, 自评) is not held to the year's submission deadline of declarations.
-        boolean overdue = d.basedOn() == null
-                && (submitted == null ? clock.instant().isAfter(deadline) : submitted.isAfter(deadline));
+        boolean overdue = due != null && (submitted == null ? clock.instant().isAfter(due) : submitted.isAfter(due));
+        Instant deadline = due != null ? due : deadlines.deadline(d.year());
         return new DeclarationView(d.id(), d.formKey(), d.formVersion(), d.department(),
                 directory.departmentName(d.department()), d.year(), d.status(), d.revision(), d.approvedRevision(),
                 d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document, d.basedOn(),
                 document == null ? null : followUps(d));
+    }
+
+    /**
+     * A declaration is due by the year's submission deadline; a monitoring form by its round's last day, when 财政
+     * opened a round for its months; a self-evaluation (or a monitoring form without a round) by no set day.
+     */
+    private Instant dueBy(Declaration d) {
+        if (d.basedOn() == null) {
+            return deadlines.deadline(d.year());
+        }
+        return d.followUpPeriod() == null ? null : monitoringRounds.getObject().deadline(d.year(), d.followUpPeriod()).orElse(null);
     }
 
     /** A follow-up has none of its own; a declaration lists its 监控 and 自评 rounds, oldest first. */

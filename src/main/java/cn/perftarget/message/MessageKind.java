@@ -13,7 +13,8 @@ public enum MessageKind {
     URGED("催办"),
     REVIEW_OVERDUE("审核超时"),
     HANDED_OVER("转办"),
-    CONSULTED("加签");
+    CONSULTED("加签"),
+    MONITORING_REQUESTED("监控任务");
 
     private final String label;
 

@@ -13,6 +13,7 @@ import cn.perftarget.declaration.DeclarationEvent;
 import cn.perftarget.declaration.DeclarationEvent.Approved;
 import cn.perftarget.declaration.DeclarationEvent.Copied;
 import cn.perftarget.declaration.DeclarationEvent.DeadlineNear;
+import cn.perftarget.declaration.DeclarationEvent.MonitoringRequested;
 import cn.perftarget.declaration.DeclarationEvent.Rejected;
 import cn.perftarget.declaration.DeclarationEvent.Returned;
 import cn.perftarget.declaration.DeclarationEvent.ReviewOverdue;
@@ -76,6 +77,10 @@ class MessageListeners {
         } else if (event instanceof ReviewOverdue e) {
             write(people.reviewersOf(id, e.step()), null, MessageKind.REVIEW_OVERDUE, id, "审核超时：" + title,
                     title + "在“" + e.step().label() + "”已超过审核时限，已升级督办，请尽快审核。");
+        } else if (event instanceof MonitoringRequested e) {
+            write(people.filersOf(id), null, MessageKind.MONITORING_REQUESTED, id, "运行监控：" + title,
+                    "财政已开启" + e.year() + "年" + months(e.period()) + "绩效运行监控，请依据" + title
+                            + "批复的绩效目标，于 " + day(e.deadline()) + "（当天结束前）前填报并提交运行监控表。");
         } else if (event instanceof Copied e) {
             write(e.users(), e.actor(), MessageKind.COPIED, id, "抄送：" + title,
                     name(e.actor()) + "将" + title + "抄送给您，您可以查看。" + note(e.note()));
@@ -106,6 +111,11 @@ class MessageListeners {
     /** The deadline is the first instant after the due day (its end): people are told the day itself. */
     private String day(Instant deadline) {
         return DAY.format(deadline.minusSeconds(1).atZone(zone));
+    }
+
+    /** 01-07 → 1–7月. */
+    private static String months(String period) {
+        return Integer.parseInt(period.substring(0, 2)) + "–" + Integer.parseInt(period.substring(3)) + "月";
     }
 
     private static String opinion(String comment) {

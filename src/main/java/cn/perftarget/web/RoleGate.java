@@ -31,6 +31,7 @@ final class RoleGate {
             rule(HttpMethod.POST, "/api/imports", "批量导入只对主管部门审核人和财政审核人开放",
                     Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER),
             rule(HttpMethod.POST, "/api/declarations", "只有填报人可以新建申报表", Role.FILER),
+            rule(HttpMethod.POST, "/api/monitoring-rounds", "只有财政审核人可以开启运行监控", Role.FINANCE_REVIEWER),
             rule(null, "/api/tasks", "待审任务只对审核人开放", Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER, Role.EXPERT),
             rule(null, "/api/audit/**", "审计记录只对审计人员开放", Role.AUDITOR));
 
