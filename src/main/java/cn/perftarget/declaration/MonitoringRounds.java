@@ -39,7 +39,7 @@ public class MonitoringRounds {
 
     /** A round; {@code deadline} is the end of {@code lastDay} in the deadlines' zone. */
     public record Round(long id, int year, String period, String periodLabel, LocalDate lastDay, Instant deadline,
-                        String openedBy, Instant openedAt, boolean overdue, Progress progress) {
+                        String openedBy, String openedByName, Instant openedAt, boolean overdue, Progress progress) {
     }
 
     /** An approved declaration asked for a round's monitoring form that has none yet (未填报). */
@@ -72,7 +72,7 @@ public class MonitoringRounds {
      */
     @Transactional
     public Round open(Actor actor, int year, String period, LocalDate lastDay) {
-        if (!actor.is(Role.FINANCE_REVIEWER) || !access.scopeOf(actor).all()) {
+        if (!mayOpen(actor)) {
             throw new ActionForbiddenException("开启运行监控须由可查看全部单位的财政审核人（绩效科）执行，当前用户为“"
                     + actor.role().label() + "”");
         }
@@ -99,6 +99,11 @@ public class MonitoringRounds {
             journal.publish(new DeclarationEvent.MonitoringRequested(base.id(), year, period, deadline));
         }
         return view(round, access.scopeOf(actor));
+    }
+
+    /** Whether the caller may open a round: a 财政审核人 who sees every unit (绩效科). */
+    public boolean mayOpen(Actor actor) {
+        return actor.is(Role.FINANCE_REVIEWER) && access.scopeOf(actor).all();
     }
 
     /** The year's rounds, by period, with their progress in the caller's scope. */
@@ -134,7 +139,7 @@ public class MonitoringRounds {
         var progress = new Progress(declarations.count(approvedBases(scope, r.budgetYear())), declarations.count(forms),
                 declarations.count(forms.and(submitted)), declarations.count(forms.and(approved)));
         return new Round(r.id(), r.budgetYear(), r.period(), label(r.period()), r.lastDay(), deadline(r), r.openedBy(),
-                r.openedAt(), clock.instant().isAfter(deadline(r)), progress);
+                directory.personName(r.openedBy()), r.openedAt(), clock.instant().isAfter(deadline(r)), progress);
     }
 
     private Instant deadline(MonitoringRound round) {

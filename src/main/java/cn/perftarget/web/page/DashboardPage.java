@@ -18,6 +18,7 @@ import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
 import cn.perftarget.declaration.MonitoringOverview;
+import cn.perftarget.declaration.MonitoringRounds;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
@@ -26,7 +27,8 @@ import cn.perftarget.identity.Role;
 /**
  * 财政's progress overview: for a budget year, each department's declarations by status, overdue first. The counts
  * come grouped from the database; each line links at most {@link #LINKS} declarations (the newest), and the
- * department's full list is a paged /declarations away. Below it, the year's 绩效运行监控 with each unit's signal.
+ * department's full list is a paged /declarations away. Below it, the year's 绩效运行监控: its rounds (the 绩效科 opens one here),
+ * each unit's form with its signal, and the units a round asked that have none yet.
  */
 @Controller
 class DashboardPage {
@@ -45,9 +47,11 @@ class DashboardPage {
     private final SubmissionDeadlines deadlines;
     private final Clock clock;
     private final MonitoringOverview monitoring;
+    private final MonitoringRounds rounds;
 
     DashboardPage(DeclarationQueries queries, Directory directory, SubmissionDeadlines deadlines, Clock clock,
-                  MonitoringOverview monitoring) {
+                  MonitoringOverview monitoring, MonitoringRounds rounds) {
+        this.rounds = rounds;
         this.monitoring = monitoring;
         this.queries = queries;
         this.directory = directory;
@@ -84,6 +88,9 @@ class DashboardPage {
         model.addAttribute("missingCount", lines.stream().filter(Line::missing).count());
         model.addAttribute("deadline", deadlines.deadline(budgetYear));
         model.addAttribute("monitoring", monitoring.of(actor, budgetYear));
+        model.addAttribute("rounds", rounds.of(actor, budgetYear));
+        model.addAttribute("awaited", rounds.awaited(actor, budgetYear));
+        model.addAttribute("canOpenRound", rounds.mayOpen(actor));
         model.addAttribute("activeMenu", "/dashboard");
         return "dashboard";
     }

@@ -18,6 +18,7 @@ import cn.perftarget.attachment.Sizes;
 import cn.perftarget.declaration.DeclarationNotFoundException;
 import cn.perftarget.declaration.DeclarationQueries;
 import cn.perftarget.declaration.FieldChange;
+import cn.perftarget.declaration.MonitoringRounds;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.definition.AttachmentKind;
 import cn.perftarget.definition.FormDefinitions;
@@ -51,11 +52,13 @@ class DeclarationFormPage {
     private final SheetTemplates sheets;
     private final DeclarationCopies copies;
     private final AttachmentsProperties attachmentLimits;
+    private final MonitoringRounds rounds;
 
     DeclarationFormPage(DeclarationQueries queries, FormDefinitions definitions, ReviewRecords records,
                         ReviewStep reviewStep, DeclarationSubmission submission, SubmissionDeadlines deadlines,
                         ObjectMapper json, Directory directory, OfferedPairs offered, SheetTemplates sheets,
-                        DeclarationCopies copies, AttachmentsProperties attachmentLimits) {
+                        DeclarationCopies copies, AttachmentsProperties attachmentLimits, MonitoringRounds rounds) {
+        this.rounds = rounds;
         this.copies = copies;
         this.attachmentLimits = attachmentLimits;
         this.directory = directory;
@@ -92,7 +95,9 @@ class DeclarationFormPage {
         model.addAttribute("canWithdraw", owner && submission.withdrawable(actor, id));
         model.addAttribute("canAdjust", owner && declaration.status().allowsAdjustment());
         // 运行监控 and 自评 start from an approved declaration (not from a follow-up); the API decides the rest.
-        model.addAttribute("canFollowUp", owner && declaration.status().allowsAdjustment() && declaration.basedOn() == null);
+        boolean canFollowUp = owner && declaration.status().allowsAdjustment() && declaration.basedOn() == null;
+        model.addAttribute("canFollowUp", canFollowUp);
+        model.addAttribute("rounds", canFollowUp ? rounds.of(actor, declaration.year()) : List.of());
         model.addAttribute("decides", decides);
         // 抄送 and 催办 (fragments/messaging.html): who may, as the API decides it.
         boolean canCopy = copies.mayCopy(actor, id);

@@ -96,4 +96,46 @@ class FollowUpBrowserTest {
             browser.screenshot("guide-follow-up-self-evaluation-print", 1366, 900);
         }
     }
+
+    @Test
+    void financeOpensAMonitoringRoundFromTheDashboardAndTheFilerIsAskedByMessage() {
+        long base = Fixtures.inFinanceReview(api, "filer1", "dept1");
+        var approved = api.as("finance1").post("/api/declarations/" + base + "/decision",
+                Map.of("outcome", "approve", "grade", "优"));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+
+        try (var browser = new Browser(port)) {
+            browser.login("finance1").open("/dashboard?year=2020");
+            browser.waitFor("#open-round");
+            // 2–10月: a period no other browser test opens (one round per year and period).
+            browser.script("const s = document.getElementById('round-period');"
+                    + "s.add(new Option('2–10月', '02-10')); s.value = '02-10';"
+                    + "document.getElementById('round-last-day').value = '2020-11-20';");
+            browser.click("#open-monitoring-round");
+            assertThat(browser.message("已开启2020年2–10月运行监控")).contains("已通知");
+            browser.waitFor("#monitoring-rounds tr[data-period='02-10']");
+            assertThat(browser.find(By.cssSelector("#monitoring-rounds tr[data-period='02-10']")).getText())
+                    .contains("2–10月", "2020-11-20");
+            assertThat(browser.find(By.cssSelector("#monitoring-list tr.awaited[data-based-on='" + base + "'][data-period='02-10']"))
+                    .getText()).contains("黄陂区大数据中心", "未填报", "逾期");
+            // The same round twice: the server's word, in Chinese, and nothing changes.
+            browser.script("const s = document.getElementById('round-period');"
+                    + "s.add(new Option('2–10月', '02-10')); s.value = '02-10';"
+                    + "document.getElementById('round-last-day').value = '2020-11-30';");
+            browser.click("#open-monitoring-round");
+            assertThat(browser.message("运行监控已于此前开启")).contains("2020年2–10月");
+        }
+
+        try (var browser = new Browser(port)) {
+            browser.login("filer1").open("/messages");
+            browser.waitFor("#message-list");
+            assertThat(browser.find(By.id("message-list")).getText()).contains("运行监控：", "2020年2–10月绩效运行监控");
+            browser.open("/declarations/" + base);
+            browser.waitFor("#follow-up-period");
+            assertThat(browser.script("return document.getElementById('follow-up-period').value;")).isEqualTo("02-10");
+            browser.click("#start-monitoring");
+            browser.waitFor("[name='/indicators/0/forecast']");
+            assertThat(browser.url()).doesNotContain("/declarations/" + base);
+        }
+    }
 }
