@@ -33,6 +33,55 @@ public final class ReadOnlyFields {
         return out;
     }
 
+    /**
+     * The new document with each read-only value it leaves out taken from the stored one: what a sheet cannot show
+     * (the base's number) or leaves blank is the system's value still. A value it gives is kept, to be compared.
+     */
+    public static JsonNode filled(FormDefinition definition, JsonNode before, JsonNode after) {
+        if (!any(definition) || !(after instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+            return after;
+        }
+        var out = after.deepCopy();
+        fill(definition.documentSchema(), value(before), out, null, null);
+        return out;
+    }
+
+    private static void fill(JsonNode schema, JsonNode before, JsonNode after, JsonNode parent, Object key) {
+        if (schema.path("readOnly").asBoolean(false)) {
+            if (value(after).isMissingNode() && !before.isMissingNode() && parent != null) {
+                if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.set((String) key, before.deepCopy());
+                } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                    array.set((Integer) key, before.deepCopy());
+                }
+            }
+            return;
+        }
+        switch (schema.path("type").asText()) {
+            case "object" -> {
+                if (!(after instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                    return;
+                }
+                schema.path("fields").properties().forEach(field -> {
+                    if (!object.has(field.getKey()) && field.getValue().path("type").asText().equals("object")
+                            && !before.path(field.getKey()).isMissingNode()) {
+                        object.putObject(field.getKey());
+                    }
+                    fill(field.getValue(), value(before.path(field.getKey())), object.path(field.getKey()), object,
+                            field.getKey());
+                });
+            }
+            case "array" -> {
+                if (after.isArray()) {
+                    for (int i = 0; i < after.size(); i++) {
+                        fill(schema.path("items"), value(before.path(i)), after.get(i), after, i);
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
     private static void walk(JsonNode schema, JsonNode before, JsonNode after, String pointer, List<String> out) {
         if (schema.path("readOnly").asBoolean(false)) {
             if (!Objects.equals(before, after)) {

@@ -87,9 +87,11 @@ public class DeclarationFiles {
      * @throws cn.perftarget.files.SheetProblemException naming each unreadable cell; nothing is saved
      */
     public DeclarationView saveXlsx(Actor actor, long id, String ifMatch, byte[] xlsx) {
-        var view = queries.summary(actor, id);
+        var view = queries.get(actor, id);
         var definition = definition(view);
         JsonNode document = SheetReader.read(layout(definition), definition, xlsx, view.year());
+        // A follow-up's sheet does not show all the system filled in (the base's number): those stay as they are.
+        document = cn.perftarget.definition.ReadOnlyFields.filled(definition, view.document(), document);
         return filing.saveDocument(actor, id, ifMatch, document);
     }
 
