@@ -22,6 +22,8 @@ public enum AuditAction {
     COPIED("抄送"),
     URGED("催办"),
     MONITORING_REQUESTED("开启运行监控"),
+    RECHECK_DRAWN("抽中财政复核"),
+    RECHECKED("财政复核"),
     EXPORTED("导出审计记录"),
     /** Someone tried to change the engine's state around our API (engine REST API, Camunda webapps). */
     BACKDOOR_REFUSED("越权操作被拒绝"),

@@ -37,6 +37,11 @@ class Access {
     }
 
     /** What the actor may see. */
+    /** The 绩效科: a 财政审核人 who sees every unit; it opens monitoring rounds and draws the 财政复核 sample. */
+    boolean performanceSection(Actor actor) {
+        return actor.is(Role.FINANCE_REVIEWER) && scopeOf(actor).all();
+    }
+
     DeclarationScope scopeOf(Actor actor) {
         var units = directory.units();
         var scope = DeclarationScope.NONE;

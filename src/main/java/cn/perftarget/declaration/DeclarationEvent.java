@@ -75,6 +75,10 @@ public sealed interface DeclarationEvent {
     record MonitoringRequested(long declarationId, int year, String period, Instant deadline) implements DeclarationEvent {
     }
 
+    /** The self-evaluation was drawn for the year's 财政复核. */
+    record RecheckDrawn(long declarationId, int year) implements DeclarationEvent {
+    }
+
     /** 抄送: these users were copied in (and may now read the declaration). */
     record Copied(long declarationId, String actor, List<String> users, String note) implements DeclarationEvent {
         public Copied {

@@ -19,7 +19,6 @@ import cn.perftarget.audit.AuditAction;
 import cn.perftarget.definition.FollowUpTemplate;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
-import cn.perftarget.identity.Role;
 
 /**
  * Monitoring rounds (绩效运行监控轮次): 财政's 绩效科 opens one for a budget year and the months it covers, with the
@@ -103,7 +102,7 @@ public class MonitoringRounds {
 
     /** Whether the caller may open a round: a 财政审核人 who sees every unit (绩效科). */
     public boolean mayOpen(Actor actor) {
-        return actor.is(Role.FINANCE_REVIEWER) && access.scopeOf(actor).all();
+        return access.performanceSection(actor);
     }
 
     /** The year's rounds, by period, with their progress in the caller's scope. */

@@ -14,7 +14,8 @@ public enum MessageKind {
     REVIEW_OVERDUE("审核超时"),
     HANDED_OVER("转办"),
     CONSULTED("加签"),
-    MONITORING_REQUESTED("监控任务");
+    MONITORING_REQUESTED("监控任务"),
+    RECHECK_DRAWN("抽中复核");
 
     private final String label;
 

@@ -50,6 +50,12 @@ public final class Scoring {
         }
     }
 
+    /** The grade the template gives a total (优 ≥ 90 …), or empty when it scores nothing. */
+    public static Optional<String> gradeOf(FormDefinition definition, java.math.BigDecimal total) {
+        return scores(definition) ? Optional.of(grade(ScoringSpec.parse(definition.source().get("scoring")), total))
+                : Optional.empty();
+    }
+
     public static Optional<ScoreCard> score(FormDefinition definition, JsonNode document) {
         if (!scores(definition)) {
             return Optional.empty();

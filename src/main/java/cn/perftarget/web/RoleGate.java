@@ -32,6 +32,10 @@ final class RoleGate {
                     Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER),
             rule(HttpMethod.POST, "/api/declarations", "只有填报人可以新建申报表", Role.FILER),
             rule(HttpMethod.POST, "/api/monitoring-rounds", "只有财政审核人可以开启运行监控", Role.FINANCE_REVIEWER),
+            rule(HttpMethod.POST, "/api/self-evaluation-rechecks", "只有财政审核人可以抽取财政复核样本", Role.FINANCE_REVIEWER),
+            rule(HttpMethod.PUT, "/api/self-evaluation-rechecks/**", "只有财政审核人可以记录财政复核得分", Role.FINANCE_REVIEWER),
+            rule(HttpMethod.GET, "/api/self-evaluation-rechecks", "财政复核样本只对财政、审计和管理员开放",
+                    Role.FINANCE_REVIEWER, Role.AUDITOR, Role.ADMIN),
             rule(null, "/api/tasks", "待审任务只对审核人开放", Role.DEPT_REVIEWER, Role.FINANCE_REVIEWER, Role.EXPERT),
             rule(null, "/api/audit/**", "审计记录只对审计人员开放", Role.AUDITOR));
 
