@@ -93,4 +93,39 @@ public final class Fixtures {
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         return id;
     }
+
+    /** The year-end figures of 黄陂区大数据中心 against the seed's 12 approved targets: 97.29 points, 优. */
+    public static final String[] SELF_EVALUATION_ACTUALS = {"100%", "150.2万元", "99%", "97%", "99.5%", "1个工作日",
+        "98%", "98.5%", "8个", "90.5万元", "99%", "96%"};
+
+    /**
+     * A 2020 declaration of filer1 approved by dept1 and finance1, and its self-evaluation with
+     * {@link #SELF_EVALUATION_ACTUALS} (97.29, 优) approved by both in turn; the self-evaluation's id.
+     */
+    public static long approvedSelfEvaluation(Api api) {
+        long base = inFinanceReview(api, "filer1", "dept1");
+        var approvedBase = api.as("finance1").post("/api/declarations/" + base + "/decision",
+                Map.of("outcome", "approve", "grade", "优"));
+        assertThat(approvedBase.status()).as(approvedBase.text()).isEqualTo(200);
+        var created = api.as("filer1").post("/api/declarations", Map.of("formKey", "self-evaluation", "basedOn", base));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        var document = (ObjectNode) created.body().path("document");
+        for (int i = 0; i < SELF_EVALUATION_ACTUALS.length; i++) {
+            ((ObjectNode) document.at("/indicators/" + i)).put("actual", SELF_EVALUATION_ACTUALS[i]);
+        }
+        ((ObjectNode) document.at("/indicators/8")).put("deviationReason", "人员保障").put("improvement", "增配网站编辑人员");
+        document.with("header").put("filler", "张三");
+        document.with("funds").put("executed", 230.50).put("executionRate", 94.86);
+        var saved = api.as("filer1").put("/api/declarations/" + id + "/document", document, "\"1\"");
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        var submitted = api.as("filer1").post("/api/declarations/" + id + "/submission");
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        for (String reviewer : new String[] {"dept1", "finance1"}) {
+            var decided = api.as(reviewer).post("/api/declarations/" + id + "/decision", Map.of("outcome", "approve"));
+            assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        }
+        assertThat(api.as("filer1").get("/api/declarations/" + id).body().path("status").asText()).isEqualTo("APPROVED");
+        return id;
+    }
 }

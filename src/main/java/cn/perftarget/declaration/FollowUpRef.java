@@ -15,4 +15,10 @@ public record FollowUpRef(long id, String formKey, @JsonInclude(JsonInclude.Incl
     public String statusLabel() {
         return status.label();
     }
+
+    /** The months for people (1–7月), for the pages; not part of the JSON. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String periodLabel() {
+        return period == null ? null : MonitoringRounds.label(period);
+    }
 }

@@ -38,6 +38,11 @@ public class MonitoringOverview {
     /** One monitoring follow-up; {@code signal} is null while its form still has errors (填报中). */
     public record Line(long id, long basedOn, String department, String departmentName, String period,
                        DeclarationStatus status, int offTarget, int unexplained, List<String> warnings, Signal signal) {
+
+        /** 01-07 → 1–7月. */
+        public String periodLabel() {
+            return MonitoringRounds.label(period);
+        }
     }
 
     private final Declarations declarations;

@@ -40,6 +40,11 @@ public class SelfEvaluationRechecks {
     public record Item(long declarationId, String department, String departmentName, BigDecimal selfScore,
                        String selfGrade, BigDecimal score, String grade, String comment, String recheckedBy,
                        String recheckedByName, Instant recheckedAt) {
+
+        /** 复核 minus 自评, once rechecked: how far 财政 found the self-evaluation off. */
+        public BigDecimal difference() {
+            return score == null || selfScore == null ? null : score.subtract(selfScore);
+        }
     }
 
     /** The year's sample; {@code items} only those in the caller's scope. */

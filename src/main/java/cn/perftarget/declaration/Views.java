@@ -41,7 +41,7 @@ class Views {
         Instant deadline = due != null ? due : deadlines.deadline(d.year());
         return new DeclarationView(d.id(), d.formKey(), d.formVersion(), d.department(),
                 directory.departmentName(d.department()), d.year(), d.status(), d.revision(), d.approvedRevision(),
-                d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document, d.basedOn(),
+                d.filedBy(), d.createdAt(), d.updatedAt(), deadline, overdue, document, d.basedOn(), d.followUpPeriod(),
                 document == null ? null : followUps(d));
     }
 

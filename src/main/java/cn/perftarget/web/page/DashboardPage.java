@@ -19,6 +19,7 @@ import cn.perftarget.declaration.DeclarationStatus;
 import cn.perftarget.declaration.DeclarationView;
 import cn.perftarget.declaration.MonitoringOverview;
 import cn.perftarget.declaration.MonitoringRounds;
+import cn.perftarget.declaration.SelfEvaluationRechecks;
 import cn.perftarget.declaration.SubmissionDeadlines;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
@@ -28,7 +29,8 @@ import cn.perftarget.identity.Role;
  * 财政's progress overview: for a budget year, each department's declarations by status, overdue first. The counts
  * come grouped from the database; each line links at most {@link #LINKS} declarations (the newest), and the
  * department's full list is a paged /declarations away. Below it, the year's 绩效运行监控: its rounds (the 绩效科 opens one here),
- * each unit's form with its signal, and the units a round asked that have none yet.
+ * each unit's form with its signal, and the units a round asked that have none yet; last, the 财政复核 sample of
+ * the year's self-evaluations (the 绩效科 draws it and records each 复核 score here).
  */
 @Controller
 class DashboardPage {
@@ -48,9 +50,11 @@ class DashboardPage {
     private final Clock clock;
     private final MonitoringOverview monitoring;
     private final MonitoringRounds rounds;
+    private final SelfEvaluationRechecks rechecks;
 
     DashboardPage(DeclarationQueries queries, Directory directory, SubmissionDeadlines deadlines, Clock clock,
-                  MonitoringOverview monitoring, MonitoringRounds rounds) {
+                  MonitoringOverview monitoring, MonitoringRounds rounds, SelfEvaluationRechecks rechecks) {
+        this.rechecks = rechecks;
         this.rounds = rounds;
         this.monitoring = monitoring;
         this.queries = queries;
@@ -91,6 +95,8 @@ class DashboardPage {
         model.addAttribute("rounds", rounds.of(actor, budgetYear));
         model.addAttribute("awaited", rounds.awaited(actor, budgetYear));
         model.addAttribute("canOpenRound", rounds.mayOpen(actor));
+        model.addAttribute("recheck", rechecks.of(actor, budgetYear).orElse(null));
+        model.addAttribute("canRecheck", rechecks.mayRecheck(actor));
         model.addAttribute("activeMenu", "/dashboard");
         return "dashboard";
     }

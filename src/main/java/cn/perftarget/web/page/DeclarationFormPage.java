@@ -97,7 +97,15 @@ class DeclarationFormPage {
         // 运行监控 and 自评 start from an approved declaration (not from a follow-up); the API decides the rest.
         boolean canFollowUp = owner && declaration.status().allowsAdjustment() && declaration.basedOn() == null;
         model.addAttribute("canFollowUp", canFollowUp);
-        model.addAttribute("rounds", canFollowUp ? rounds.of(actor, declaration.year()) : List.of());
+        var yearRounds = canFollowUp ? rounds.of(actor, declaration.year()) : List.<MonitoringRounds.Round>of();
+        model.addAttribute("rounds", yearRounds);
+        // The round opened last is the one the filer is being asked for now: chosen in #follow-up-period.
+        model.addAttribute("latestRound", yearRounds.stream().mapToLong(MonitoringRounds.Round::id).max().orElse(-1));
+        // A declaration is due by the year's deadline, a monitoring form by its round's last day, nothing else by a day.
+        model.addAttribute("dueBy", declaration.basedOn() == null ? declaration.submissionDeadline()
+                : declaration.period() == null ? null : rounds.of(actor, declaration.year()).stream()
+                        .filter(r -> r.period().equals(declaration.period())).map(MonitoringRounds.Round::deadline)
+                        .findFirst().orElse(null));
         model.addAttribute("decides", decides);
         // 抄送 and 催办 (fragments/messaging.html): who may, as the API decides it.
         boolean canCopy = copies.mayCopy(actor, id);

@@ -57,7 +57,7 @@ class FollowUpBrowserTest {
 
             browser.open("/declarations/" + base);
             browser.waitFor("#start-self-evaluation");
-            assertThat(browser.find(By.cssSelector(".year-line")).getText()).contains("监控 01-07（草稿）");
+            assertThat(browser.find(By.cssSelector(".year-line")).getText()).contains("监控 1–7月（草稿）");
             browser.click("#start-self-evaluation");
             browser.waitFor("[name='/indicators/0/actual']");
             selfEvaluation = Long.parseLong(browser.url().replaceAll(".*/declarations/(\\d+).*", "$1"));
@@ -70,7 +70,7 @@ class FollowUpBrowserTest {
             browser.waitFor("#monitoring-list tr[data-declaration='" + monitoring + "']");
             var row = browser.find(By.cssSelector("#monitoring-list tr[data-declaration='" + monitoring + "']"));
             assertThat(row.getAttribute("data-signal")).isEqualTo("RED");
-            assertThat(row.getText()).contains("黄陂区大数据中心", "01–07月", "红");
+            assertThat(row.getText()).contains("黄陂区大数据中心", "1–7月", "红");
             browser.script("document.getElementById('monitoring-panel').scrollIntoView();");
             browser.screenshot("guide-follow-up-dashboard", 1366, 768);
         }
@@ -136,6 +136,39 @@ class FollowUpBrowserTest {
             browser.click("#start-monitoring");
             browser.waitFor("[name='/indicators/0/forecast']");
             assertThat(browser.url()).doesNotContain("/declarations/" + base);
+        }
+    }
+
+    @Test
+    void financeDrawsTheRecheckSampleAndRecordsTheRecheckScoreTheAuditorReads() {
+        long id = Fixtures.approvedSelfEvaluation(api);
+        String row = "#recheck-list tr[data-declaration='" + id + "']";
+        try (var browser = new Browser(port)) {
+            browser.login("finance1").open("/dashboard?year=2020");
+            browser.waitFor("#draw-sample");
+            browser.script("document.getElementById('sample-share').value = '100';");
+            browser.click("#draw-recheck-sample");
+            assertThat(browser.message("已抽取2020年度财政复核样本")).contains("抽中的单位已收到消息");
+            browser.waitFor(row);
+            assertThat(browser.find(By.cssSelector(row)).getText()).contains("黄陂区大数据中心", "97.29", "优");
+            browser.script("const r = document.querySelector(arguments[0]);"
+                    + "r.querySelector('.recheck-score').value = '85.5';"
+                    + "r.querySelector('.recheck-comment').value = '栏目优化数的佐证不足';", row);
+            browser.click(row + " .save-recheck");
+            assertThat(browser.message("已保存")).contains("85.5（良）");
+            // The page comes again in place: the grade from the template's thresholds and how far 财政 found it off.
+            browser.wait.until(d -> String.valueOf(browser.script("const r = document.querySelector(arguments[0]);"
+                    + "return r ? r.textContent : '';", row)).contains("-11.79"));
+            assertThat(browser.find(By.cssSelector(row)).getText()).contains("良", "财政审核人");
+            browser.script("document.getElementById('recheck-panel').scrollIntoView();");
+            browser.screenshot("guide-follow-up-recheck", 1366, 768);
+        }
+        try (var browser = new Browser(port)) {
+            browser.login("auditor1").open("/dashboard?year=2020");
+            browser.waitFor(row);
+            assertThat(browser.find(By.cssSelector(row)).getText()).contains("85.5", "良", "栏目优化数的佐证不足");
+            assertThat(browser.all(row + " input")).isEmpty();
+            assertThat(browser.all("#draw-sample")).isEmpty();
         }
     }
 }

@@ -52,7 +52,7 @@ class FollowUpPageTest {
         assertThat(control(selfPage, "/indicators/0/actual")).doesNotContain("readonly");
 
         String basePage = filer.get("/declarations/" + base).body();
-        assertThat(basePage).contains("本年度", "申报（已批复）", "监控 01-07（草稿）", "自评（草稿）",
+        assertThat(basePage).contains("本年度", "申报（已批复）", "监控 1–7月（草稿）", "自评（草稿）",
                 "/declarations/" + monitoring + "\"", "/declarations/" + selfEvaluation + "\"");
     }
 

@@ -55,6 +55,16 @@ class MonitoringRoundPageTest {
         var started = api.as("filer1").post("/api/declarations",
                 Map.of("formKey", "monitoring", "basedOn", base, "period", "03-08"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
+        // The form itself is due by the round's last day, not by the declarations' deadline of the year.
+        String formPage = page.get("/declarations/" + started.body().path("id").asLong()).body();
+        assertThat(formPage).contains("<span id=\"due-by\">2020-09-10</span>", "监控期间 <span>3–8月</span>");
+        var selfEvaluation = api.as("filer1").post("/api/declarations", Map.of("formKey", "self-evaluation", "basedOn", base));
+        assertThat(selfEvaluation.status()).as(selfEvaluation.text()).isEqualTo(201);
+        assertThat(page.get("/declarations/" + selfEvaluation.body().path("id").asLong()).body())
+                .as("a self-evaluation has no set day").doesNotContain("id=\"due-by\"");
+        assertThat(api.as("filer1").get("/api/declarations/" + started.body().path("id").asLong()).body()
+                .path("period").asText()).isEqualTo("03-08");
+
         String after = finance.get("/dashboard?year=2020").body();
         assertThat(Pattern.compile("<tr[^>]*data-based-on=\"" + base + "\"[^>]*data-period=\"03-08\"").matcher(after).find())
                 .as("no 未填报 line once the form is started").isFalse();
