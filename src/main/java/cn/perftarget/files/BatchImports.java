@@ -68,6 +68,11 @@ public class BatchImports {
         }
         var definition = forms.latest(formKey).orElseThrow(() -> InvalidRequestException.of(
                 "formKey", "request.unknown-form", "表单“" + formKey + "”不存在"));
+        if (cn.perftarget.definition.FollowUpTemplate.of(definition).isPresent()) {
+            // A follow-up exists only beside its approved declaration: its filer starts it there (basedOn).
+            throw InvalidRequestException.of("formKey", "request.follow-up-import", "“" + definition.title()
+                    + "”是批复后的跟踪表，须由填报人在已批复的申报表页面上发起，不能批量导入");
+        }
         var layout = layouts.of(definition).orElseThrow(() -> InvalidRequestException.of(
                 "formKey", "request.no-layout", "表单“" + formKey + "”没有官方版式，不能从 Excel 导入"));
         var job = new ImportJob(UUID.randomUUID().toString(), actor.username(), formKey, clock.instant(),

@@ -129,6 +129,17 @@ class BatchImportApiTest {
 
     /** Issue 19, wall 3: a 主管部门 reviewer brings in a unit's sheet; the unit's filer then has it as a draft. */
     @Test
+    void aFollowUpTemplateIsNotImportedInBatchItBelongsToItsApprovedDeclaration() {
+        for (String formKey : new String[] {"monitoring", "self-evaluation"}) {
+            var refused = http.upload("finance1", "/api/imports?formKey=" + formKey,
+                    Map.of("unit.xlsx", sheet("黄陂区大数据中心", Http.freshYear(), s -> { })));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/path").asText()).isEqualTo("formKey");
+            assertThat(refused.json().path("detail").asText()).contains("跟踪表", "不能批量导入");
+        }
+    }
+
+    @Test
     void aDeptReviewerCreatesTheUnitsDeclarationByImport() {
         int year = Http.freshYear();
         var started = http.upload("dept1", "/api/imports", Map.of("unit.xlsx", sheet("黄陂区大数据中心", year, s -> { })));

@@ -42,7 +42,7 @@ class ImportController {
             + "dept-overall）。立即返回导入任务（202，Location 指向任务），随后逐个文件在后台导入：按部门和年度新建或更新草稿，"
             + "有误的文件不保存并列出出错的单元格。用 GET /api/imports/{id} 查看进度。")
     @ApiResponse(responseCode = "202", description = "已受理：导入任务，各文件为 PENDING，Location 指向任务")
-    @ApiResponse(responseCode = "400", description = "没有上传文件、文件过多，或 formKey 不存在、没有官方版式（errors 指出字段）")
+    @ApiResponse(responseCode = "400", description = "没有上传文件、文件过多，或 formKey 不存在、没有官方版式、是批复后的跟踪表（errors 指出字段）")
     @ApiResponse(responseCode = "403", description = "只有主管部门审核人或财政审核人可以批量导入")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJobView> start(Actor actor, @RequestParam(defaultValue = "dept-overall") String formKey,

@@ -29,7 +29,9 @@ class ImportPage {
             throw new ActionForbiddenException("批量导入只对主管部门审核人和财政审核人开放，当前用户角色为“"
                     + actor.role().label() + "”");
         }
-        model.addAttribute("forms", definitions.latestVersions());
+        // Follow-ups (监控, 自评) are started on their approved declaration, not imported.
+        model.addAttribute("forms", definitions.latestVersions().stream()
+                .filter(f -> cn.perftarget.definition.FollowUpTemplate.of(f).isEmpty()).toList());
         // The 样表 is for the budget year being declared: the one after this calendar year.
         model.addAttribute("year", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1);
         model.addAttribute("activeMenu", "/imports");

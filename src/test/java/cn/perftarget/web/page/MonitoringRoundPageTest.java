@@ -70,6 +70,10 @@ class MonitoringRoundPageTest {
                 .as("no 未填报 line once the form is started").isFalse();
         assertThat(after).contains("data-declaration=\"" + started.body().path("id").asLong() + "\"");
 
+        // Follow-ups are started on their approved declaration: the import page does not offer their templates.
+        assertThat(finance.get("/imports").body()).contains("<option value=\"dept-overall\"")
+                .doesNotContain("<option value=\"monitoring\"").doesNotContain("<option value=\"self-evaluation\"");
+
         var section = new PageSession(port);
         section.login("finance2", Api.PASSWORD);
         assertThat(section.get("/dashboard?year=2020").body()).doesNotContain("id=\"open-round\"")
