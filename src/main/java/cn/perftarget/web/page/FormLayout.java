@@ -116,7 +116,12 @@ final class FormLayout {
         Item template = item(items, MissingNode.getInstance(), itemPattern, itemPattern, itemLabel, style, mapKeys, shown);
         return new Repeat(pointer, itemPattern, label, itemLabel, style, columns, hints.entrySet().stream()
                 .map(h -> String.join("、", h.getValue()) + "的" + h.getKey()).toList(), list, template,
-                style.equals("rows") && fillsFromLibrary(items));
+                style.equals("rows") && fillsFromLibrary(items) && !holdsReadOnly(items), holdsReadOnly(items));
+    }
+
+    /** Whether an item has a field the system fills and a save may not change (a follow-up's targets). */
+    private static boolean holdsReadOnly(JsonNode items) {
+        return items.toString().contains("\"readOnly\":true");
     }
 
     /** Rows with the places a 指标库 entry fills (一级、二级指标, 指标名称, 指标值) are offered the library. */

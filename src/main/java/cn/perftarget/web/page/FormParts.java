@@ -89,11 +89,13 @@ final class FormParts {
     /**
      * An array: {@code style} lines (one input per item), rows (a table with one row per item) or cards (an item
      * with fields and lists of its own). {@code template} is the new item, with {@code *} for its index; {@code hints}
-     * tell how to fill in the columns of rows, once per table; {@code library}: a row can start from a 指标库 entry.
+     * tell how to fill in the columns of rows, once per table; {@code library}: a row can start from a 指标库 entry;
+     * {@code fixed}: its items hold values the system fills (a follow-up's approved targets), so none is added,
+     * removed or moved.
      */
     record Repeat(String pointer, String pattern, String label, String itemLabel, String style,
                   List<Column> columns, List<String> hints, List<Item> items, Item template,
-                  boolean library) implements Part {
+                  boolean library, boolean fixed) implements Part {
         public String kind() {
             return "repeat";
         }

@@ -58,6 +58,10 @@ class MonitoringRoundPageTest {
         // The form itself is due by the round's last day, not by the declarations' deadline of the year.
         String formPage = page.get("/declarations/" + started.body().path("id").asLong()).body();
         assertThat(formPage).contains("<span id=\"due-by\">2020-09-10</span>", "监控期间 <span>3–8月</span>");
+        // Its indicators are the approved ones: none is added, removed or moved (a save would refuse it).
+        assertThat(formPage).contains("name=\"/indicators/0/forecast\"").doesNotContain("data-op=\"remove\"")
+                .doesNotContain("data-add=").doesNotContain("data-template-for=");
+        assertThat(page.get("/declarations/" + Fixtures.validDraft(api, "filer1")).body()).contains("data-op=\"remove\"", "data-add=");
         var selfEvaluation = api.as("filer1").post("/api/declarations", Map.of("formKey", "self-evaluation", "basedOn", base));
         assertThat(selfEvaluation.status()).as(selfEvaluation.text()).isEqualTo(201);
         assertThat(page.get("/declarations/" + selfEvaluation.body().path("id").asLong()).body())
