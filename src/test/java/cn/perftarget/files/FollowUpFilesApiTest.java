@@ -82,7 +82,7 @@ class FollowUpFilesApiTest {
         assertThat(pdf.status()).isEqualTo(200);
         try (var loaded = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(loaded).replaceAll("\\s+", ""))
-                    .contains("绩效自评表", "98.12", "优", "9个7.5人员保障", "增配网站编辑人员");
+                    .contains("绩效自评表", "98.12", "优", "9个7.50人员保障", "增配网站编辑人员");
         }
     }
 

@@ -28,6 +28,7 @@ public final class SheetWriter {
     private final XSSFWorkbook book;
     private final Grid grid;
     private final Map<Integer, CellStyle> percentStyles = new HashMap<>();
+    private final Map<String, CellStyle> scaledStyles = new HashMap<>();
     private final int last;
     private int row;
 
@@ -75,6 +76,10 @@ public final class SheetWriter {
                         cell.setCellStyle(percentStyle(cell.getCellStyle(), value.decimalValue()));
                     } else {
                         cell.setCellValue(value.doubleValue());
+                        JsonNode scale = schema.at(pointer).path("scale");
+                        if (scale.canConvertToInt()) {
+                            cell.setCellStyle(scaledStyle(cell.getCellStyle(), scale.asInt()));
+                        }
                     }
                 } else {
                     cell.setCellValue(value.asText());
@@ -97,6 +102,16 @@ public final class SheetWriter {
             return value.isValueNode() && !value.isNull() ? value.asText() : "";
         }
         return Layout.expand("{" + expression + "}", year);
+    }
+
+    /** A number with a scale in its template (a score, an amount) shows that many decimals: 98.10, not 98.1. */
+    private CellStyle scaledStyle(CellStyle base, int decimals) {
+        return scaledStyles.computeIfAbsent(base.getIndex() + "/" + decimals, k -> {
+            var style = book.createCellStyle();
+            style.cloneStyleFrom(base);
+            style.setDataFormat(book.createDataFormat().getFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals)));
+            return style;
+        });
     }
 
     private CellStyle percentStyle(CellStyle base, BigDecimal percent) {
@@ -215,13 +230,21 @@ public final class SheetWriter {
                     }
                     grid.put(row + i, column.first(), row + end, column.last(), "center", value);
                 } else {
-                    String value = text(item.path(column.field()));
+                    String value = text(item.path(column.field()), schema.at(listPointer + "/0/" + column.field()));
                     grid.put(row + i, column.first(), row + i, column.last(), column.wide() ? "text" : "center", value);
                     grid.fit(row + i, column.first(), column.last(), value);
                 }
             }
         }
         row += n;
+    }
+
+    /** As {@link #text(JsonNode)}, a number with a scale in its template written with that many decimals (7.50). */
+    private static String text(JsonNode value, JsonNode field) {
+        if (value.isNumber() && field.path("scale").canConvertToInt()) {
+            return value.decimalValue().setScale(field.path("scale").asInt(), java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+        return text(value);
     }
 
     private static String text(JsonNode value) {
