@@ -75,6 +75,10 @@ public sealed interface DeclarationEvent {
     record MonitoringRequested(long declarationId, int year, String period, Instant deadline) implements DeclarationEvent {
     }
 
+    /** A monitoring round's last day is near and this approved declaration's monitoring form is not submitted. */
+    record MonitoringDueSoon(long declarationId, int year, String period, Instant deadline) implements DeclarationEvent {
+    }
+
     /** The self-evaluation was drawn for the year's 财政复核. */
     record RecheckDrawn(long declarationId, int year) implements DeclarationEvent {
     }

@@ -22,6 +22,7 @@ class MonitoringRound {
     private LocalDate lastDay;
     private String openedBy;
     private Instant openedAt;
+    private Instant remindedAt;
 
     protected MonitoringRound() {
     }

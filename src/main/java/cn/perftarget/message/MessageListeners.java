@@ -13,6 +13,7 @@ import cn.perftarget.declaration.DeclarationEvent;
 import cn.perftarget.declaration.DeclarationEvent.Approved;
 import cn.perftarget.declaration.DeclarationEvent.Copied;
 import cn.perftarget.declaration.DeclarationEvent.DeadlineNear;
+import cn.perftarget.declaration.DeclarationEvent.MonitoringDueSoon;
 import cn.perftarget.declaration.DeclarationEvent.MonitoringRequested;
 import cn.perftarget.declaration.DeclarationEvent.RecheckDrawn;
 import cn.perftarget.declaration.DeclarationEvent.Rejected;
@@ -82,6 +83,10 @@ class MessageListeners {
             write(people.filersOf(id), null, MessageKind.MONITORING_REQUESTED, id, "运行监控：" + title,
                     "财政已开启" + e.year() + "年" + months(e.period()) + "绩效运行监控，请依据" + title
                             + "批复的绩效目标，于 " + day(e.deadline()) + "（当天结束前）前填报并提交运行监控表。");
+        } else if (event instanceof MonitoringDueSoon e) {
+            write(people.filersOf(id), null, MessageKind.DEADLINE_NEAR, id, "运行监控即将截止：" + title,
+                    e.year() + "年" + months(e.period()) + "绩效运行监控的填报截止日期为 " + day(e.deadline()) + "（当天结束前），"
+                            + title + "的运行监控表尚未提交，请及时填报并提交。");
         } else if (event instanceof RecheckDrawn e) {
             write(people.filersOf(id), null, MessageKind.RECHECK_DRAWN, id, "抽中财政复核：" + title,
                     title + "被抽中" + e.year() + "年度绩效自评财政复核，财政将核实自评得分，请备好各项指标完成情况的佐证材料。");

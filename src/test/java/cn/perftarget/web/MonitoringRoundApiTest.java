@@ -4,6 +4,7 @@ import static cn.perftarget.web.Flows.errorPaths;
 import static cn.perftarget.web.Flows.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
 import cn.perftarget.audit.AuditRecord;
 import cn.perftarget.audit.AuditTrail;
+import cn.perftarget.declaration.MonitoringReminders;
 
 /**
  * 财政's 绩效科 opens a monitoring round (year, months, last day): every unit with an approved declaration of the
@@ -35,6 +37,9 @@ class MonitoringRoundApiTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    MonitoringReminders reminders;
 
     @Test
     void financeOpensARoundAndEveryApprovedUnitIsAskedForItsFormByTheLastDay() {
@@ -96,6 +101,30 @@ class MonitoringRoundApiTest {
                 "{\"year\":2020,\"period\":\"06-11\",\"lastDay\":\"2020-12-32\"}", JSON), 400))).containsExactly("/lastDay");
         problem(api.as("finance1").get(ROUNDS), 400);
         assertThat(roundOf(api.as("finance1").get(ROUNDS + "?year=2020").body(), "06-11")).isNull();
+    }
+
+    @Test
+    void nearTheLastDayEachUnitWhoseFormIsNotSubmittedIsRemindedOnce() {
+        long withoutForm = Flows.approved(api);
+        long withDraft = Flows.approved(api);
+        var opened = api.as("finance1").post(ROUNDS, Map.of("year", 2020, "period", "05-11", "lastDay", "2020-12-20"));
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        var form = api.as("filer1").post(Flows.DECLARATIONS, Map.of("formKey", "monitoring", "basedOn", withDraft, "period", "05-11"));
+        assertThat(form.status()).as(form.text()).isEqualTo(201);
+        long draft = form.body().path("id").asLong();
+
+        // Eight days before the end of 20 December (Asia/Shanghai): not yet (reminders come 7 days before).
+        assertThat(reminders.remind(Instant.parse("2020-12-12T15:00:00Z"))).isZero();
+        assertThat(reminders.remind(Instant.parse("2020-12-18T02:00:00Z"))).isEqualTo(1);
+        assertThat(reminders.remind(Instant.parse("2020-12-19T02:00:00Z"))).as("once per round").isZero();
+
+        var message = messageAbout(withoutForm, "DEADLINE_NEAR");
+        assertThat(message.path("title").asText()).startsWith("运行监控即将截止：");
+        assertThat(message.path("text").asText()).contains("2020年5–11月绩效运行监控", "2020年12月20日");
+        assertThat(messageAbout(withDraft, "DEADLINE_NEAR").path("text").asText()).contains("尚未提交");
+        assertThat(audit.historyOf(withoutForm).stream().map(AuditRecord::action)).contains("REMINDED");
+        assertThat(audit.historyOf(draft).stream().map(AuditRecord::action)).contains("REMINDED");
+        assertThat(audit.historyOf(withDraft).stream().map(AuditRecord::action)).doesNotContain("REMINDED");
     }
 
     private JsonNode messageAbout(long declaration, String kind) {
