@@ -76,8 +76,10 @@ public final class SheetWriter {
                         cell.setCellStyle(percentStyle(cell.getCellStyle(), value.decimalValue()));
                     } else {
                         cell.setCellValue(value.doubleValue());
+                        // A computed value (a score, a total) shows the decimals it is computed to; an entered
+                        // amount's scale is only the most it may have, so it shows as entered.
                         JsonNode scale = schema.at(pointer).path("scale");
-                        if (scale.canConvertToInt()) {
+                        if (scale.canConvertToInt() && schema.at(pointer).path("computed").asBoolean(false)) {
                             cell.setCellStyle(scaledStyle(cell.getCellStyle(), scale.asInt()));
                         }
                     }
@@ -104,7 +106,7 @@ public final class SheetWriter {
         return Layout.expand("{" + expression + "}", year);
     }
 
-    /** A number with a scale in its template (a score, an amount) shows that many decimals: 98.10, not 98.1. */
+    /** A computed number with a scale (a score, a total) shows that many decimals: 98.10, not 98.1. */
     private CellStyle scaledStyle(CellStyle base, int decimals) {
         return scaledStyles.computeIfAbsent(base.getIndex() + "/" + decimals, k -> {
             var style = book.createCellStyle();
@@ -239,9 +241,9 @@ public final class SheetWriter {
         row += n;
     }
 
-    /** As {@link #text(JsonNode)}, a number with a scale in its template written with that many decimals (7.50). */
+    /** As {@link #text(JsonNode)}, a computed number with a scale written with that many decimals (a score: 7.50). */
     private static String text(JsonNode value, JsonNode field) {
-        if (value.isNumber() && field.path("scale").canConvertToInt()) {
+        if (value.isNumber() && field.path("scale").canConvertToInt() && field.path("computed").asBoolean(false)) {
             return value.decimalValue().setScale(field.path("scale").asInt(), java.math.RoundingMode.HALF_UP).toPlainString();
         }
         return text(value);
