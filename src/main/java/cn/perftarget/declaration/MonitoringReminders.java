@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,9 +66,8 @@ public class MonitoringReminders {
             sent++;
             String details = round.budgetYear() + "年" + MonitoringRounds.label(round.period()) + "运行监控填报截止："
                     + DAY.format(round.lastDay());
-            Specification<Declaration> bases = (root, query, cb) -> cb.isNull(root.get("basedOn"));
-            for (var base : declarations.findAll(Access.within(DeclarationScope.ALL, DeclarationStatus.APPROVED,
-                    round.budgetYear()).and(bases), Sort.by("id"))) {
+            for (var base : declarations.findAll(MonitoringRounds.approvedBases(DeclarationScope.ALL, round.budgetYear()),
+                    Sort.by("id"))) {
                 var form = declarations.findFollowUps(base.id()).stream()
                         .filter(f -> round.period().equals(f.followUpPeriod())).findFirst();
                 if (form.isPresent() && form.get().firstSubmittedAt() != null) {

@@ -145,7 +145,8 @@ public class MonitoringRounds {
         return round.lastDay().plusDays(1).atStartOfDay(properties.zone()).toInstant();
     }
 
-    private static Specification<Declaration> approvedBases(DeclarationScope scope, int year) {
+    /** The approved declarations (not follow-ups) of a year in a scope: the ones a round asks. */
+    static Specification<Declaration> approvedBases(DeclarationScope scope, int year) {
         Specification<Declaration> base = (root, query, cb) -> cb.isNull(root.get("basedOn"));
         return Access.within(scope, DeclarationStatus.APPROVED, year).and(base);
     }
@@ -156,8 +157,8 @@ public class MonitoringRounds {
         return Access.within(scope, null, year).and(monitoring);
     }
 
-    /** 01-07 → 1–7月. */
-    static String label(String period) {
+    /** The months of a period for people: 01-07 → 1–7月. */
+    public static String label(String period) {
         return Integer.parseInt(period.substring(0, 2)) + "–" + Integer.parseInt(period.substring(3)) + "月";
     }
 }

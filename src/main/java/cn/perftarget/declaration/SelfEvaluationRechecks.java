@@ -126,13 +126,13 @@ public class SelfEvaluationRechecks {
         var declaration = declarations.findById(declarationId).orElseThrow(() -> new DeclarationNotFoundException(declarationId));
         var definition = forms.find(declaration.formKey(), declaration.formVersion()).orElseThrow();
         String grade = Scoring.gradeOf(definition, score).orElseThrow();
-        var self = Scoring.score(definition, documents.current(declaration)).orElseThrow();
         recheck.recorded(score, grade, comment, actor.username(), clock.instant());
         rechecks.save(recheck);
+        var item = item(declaration, recheck);
         journal.record(actor, declaration, AuditAction.RECHECKED, declaration.status(), "财政复核得分 "
-                + score.toPlainString() + "（" + grade + "），自评得分 " + self.total().toPlainString() + "（" + self.grade() + "）"
-                + (comment == null || comment.isBlank() ? "" : "：" + comment));
-        return item(declaration, recheck);
+                + score.toPlainString() + "（" + grade + "），自评得分 " + item.selfScore().toPlainString() + "（"
+                + item.selfGrade() + "）" + (comment == null || comment.isBlank() ? "" : "：" + comment));
+        return item;
     }
 
     /** Whether the caller draws the sample and records 复核 scores (the 绩效科). */

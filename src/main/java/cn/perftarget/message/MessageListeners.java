@@ -24,6 +24,7 @@ import cn.perftarget.declaration.DeclarationEvent.TaskPassed;
 import cn.perftarget.declaration.DeclarationEvent.WentOverdue;
 import cn.perftarget.declaration.DeclarationEvent.Withdrawn;
 import cn.perftarget.declaration.DeclarationPeople;
+import cn.perftarget.declaration.MonitoringRounds;
 import cn.perftarget.identity.Actor;
 import cn.perftarget.identity.Directory;
 import cn.perftarget.review.ReviewUrged;
@@ -81,11 +82,11 @@ class MessageListeners {
                     title + "在“" + e.step().label() + "”已超过审核时限，已升级督办，请尽快审核。");
         } else if (event instanceof MonitoringRequested e) {
             write(people.filersOf(id), null, MessageKind.MONITORING_REQUESTED, id, "运行监控：" + title,
-                    "财政已开启" + e.year() + "年" + months(e.period()) + "绩效运行监控，请依据" + title
+                    "财政已开启" + e.year() + "年" + MonitoringRounds.label(e.period()) + "绩效运行监控，请依据" + title
                             + "批复的绩效目标，于 " + day(e.deadline()) + "（当天结束前）前填报并提交运行监控表。");
         } else if (event instanceof MonitoringDueSoon e) {
             write(people.filersOf(id), null, MessageKind.DEADLINE_NEAR, id, "运行监控即将截止：" + title,
-                    e.year() + "年" + months(e.period()) + "绩效运行监控的填报截止日期为 " + day(e.deadline()) + "（当天结束前），"
+                    e.year() + "年" + MonitoringRounds.label(e.period()) + "绩效运行监控的填报截止日期为 " + day(e.deadline()) + "（当天结束前），"
                             + title + "的运行监控表尚未提交，请及时填报并提交。");
         } else if (event instanceof RecheckDrawn e) {
             write(people.filersOf(id), null, MessageKind.RECHECK_DRAWN, id, "抽中财政复核：" + title,
@@ -120,11 +121,6 @@ class MessageListeners {
     /** The deadline is the first instant after the due day (its end): people are told the day itself. */
     private String day(Instant deadline) {
         return DAY.format(deadline.minusSeconds(1).atZone(zone));
-    }
-
-    /** 01-07 → 1–7月. */
-    private static String months(String period) {
-        return Integer.parseInt(period.substring(0, 2)) + "–" + Integer.parseInt(period.substring(3)) + "月";
     }
 
     private static String opinion(String comment) {

@@ -31,8 +31,6 @@ import cn.perftarget.files.xlsx.Sheets;
 @ApplicationTest
 class FollowUpFilesApiTest {
 
-    private static final String[] ACTUALS = {"100%", "150.2万元", "99%", "97%", "99.5%", "1个工作日", "98%", "98.5%",
-                                              "8个", "90.5万元", "99%", "96%"};
 
     @LocalServerPort
     int port;
@@ -119,8 +117,8 @@ class FollowUpFilesApiTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         var document = (ObjectNode) created.body().path("document");
-        for (int i = 0; i < ACTUALS.length; i++) {
-            ((ObjectNode) document.at("/indicators/" + i)).put("actual", ACTUALS[i]);
+        for (int i = 0; i < Fixtures.SELF_EVALUATION_ACTUALS.length; i++) {
+            ((ObjectNode) document.at("/indicators/" + i)).put("actual", Fixtures.SELF_EVALUATION_ACTUALS[i]);
         }
         ((ObjectNode) document.at("/indicators/8")).put("deviationReason", "人员保障").put("improvement", "增配网站编辑人员");
         document.with("header").put("filler", "张三");
