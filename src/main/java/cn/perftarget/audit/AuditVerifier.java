@@ -54,45 +54,110 @@ public class AuditVerifier {
     public ChainVerification verify() {
         // The anchor first: every event it names was committed before it was written, so the scan below sees them.
         var anchor = AnchorCheck.AnchorSnapshot.of(anchors);
-        Map<Long, List<Stored>> chains = new HashMap<>();
-        jdbc.query("select id, declaration_id, seq, occurred_at, actor, actor_role, department, budget_year, action, "
-                + "status_from, status_to, revision, comment, grade, details, prev_hash, hash from audit_event", rs -> {
-                    var event = new Stored(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3), rs.getObject(4, OffsetDateTime.class),
-                            rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), (Integer) rs.getObject(12), rs.getString(13),
-                            rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
-                    chains.computeIfAbsent(event.declarationId(), k -> new ArrayList<>()).add(event);
-                });
+        Map<Long, Integer> anchoredAt = new HashMap<>();
+        if (anchor.anchor() != null) {
+            anchor.anchor().chains().forEach(h -> anchoredAt.put(h.declaration(), h.length()));
+        }
         Map<Long, Head> heads = new HashMap<>();
         jdbc.query("select declaration_id, length, head_hash from audit_chain",
                 rs -> { heads.put(rs.getLong(1), new Head(rs.getInt(2), rs.getString(3))); });
-        var declarations = new ArrayList<>(chains.keySet());
-        heads.keySet().stream().filter(id -> !chains.containsKey(id)).forEach(declarations::add);
-        List<ChainVerification.Break> broken = new ArrayList<>(declarations.parallelStream()
-                .map(id -> firstBreak(id, chains.getOrDefault(id, List.of()), heads.get(id)))
-                .filter(Objects::nonNull)
-                .toList());
-        var brokenChains = broken.stream().map(ChainVerification.Break::declaration).collect(Collectors.toSet());
-        broken.addAll(AnchorCheck.breaks(anchor, stored(chains), brokenChains, AuditTrail.GENERAL));
-        broken.sort(Comparator.comparingLong(ChainVerification.Break::declaration));
-        long count = chains.values().stream().mapToLong(List::size).sum();
-        return new ChainVerification(broken.isEmpty(), count, List.copyOf(broken));
+        var scan = new Scan(heads, anchoredAt);
+        // One chain after another, never the whole trail in memory: a million events would not fit the default heap.
+        jdbc.query("select id, declaration_id, seq, occurred_at, actor, actor_role, department, budget_year, action, "
+                + "status_from, status_to, revision, comment, grade, details, prev_hash, hash from audit_event "
+                + "order by declaration_id", rs -> {
+                    scan.add(new Stored(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3),
+                            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                            (Integer) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                            rs.getString(16), rs.getString(17)));
+                });
+        scan.finish();
+        heads.keySet().stream().filter(id -> !scan.lengths.containsKey(id))
+                .forEach(id -> scan.broken.add(firstBreak(id, List.of(), heads.get(id))));
+        scan.broken.removeIf(Objects::isNull);
+        var brokenChains = scan.broken.stream().map(ChainVerification.Break::declaration).collect(Collectors.toSet());
+        scan.broken.addAll(AnchorCheck.breaks(anchor, scan.stored(), brokenChains, AuditTrail.GENERAL));
+        scan.broken.sort(Comparator.comparingLong(ChainVerification.Break::declaration));
+        return new ChainVerification(scan.broken.isEmpty(), scan.count, List.copyOf(scan.broken));
     }
 
-    private static AnchorCheck.StoredChains stored(Map<Long, List<Stored>> chains) {
-        return new AnchorCheck.StoredChains() {
-            @Override
-            public int length(long declaration) {
-                return chains.getOrDefault(declaration, List.of()).size();
-            }
+    /**
+     * The chains as they stream in, grouped by declaration; whole chains are checked in parallel a batch at a time,
+     * and of each chain only its length and the event an anchor names are kept.
+     */
+    private static final class Scan {
 
-            @Override
-            public AnchorCheck.Event at(long declaration, int seq) {
-                return chains.getOrDefault(declaration, List.of()).stream()
-                        .filter(e -> e.seq() != null && e.seq() == seq)
-                        .findFirst().map(e -> new AnchorCheck.Event(e.id(), e.hash())).orElse(null);
+        private static final int BATCH = 20_000;
+
+        private final Map<Long, Head> heads;
+        private final Map<Long, Integer> anchoredAt;
+        private final Map<Long, Integer> lengths = new HashMap<>();
+        private final Map<Long, AnchorCheck.Event> anchored = new HashMap<>();
+        private final List<ChainVerification.Break> broken = new ArrayList<>();
+        private final List<List<Stored>> batch = new ArrayList<>();
+        private List<Stored> chain = new ArrayList<>();
+        private int batched;
+        private long count;
+
+        Scan(Map<Long, Head> heads, Map<Long, Integer> anchoredAt) {
+            this.heads = heads;
+            this.anchoredAt = anchoredAt;
+        }
+
+        void add(Stored event) {
+            if (!chain.isEmpty() && chain.get(0).declarationId() != event.declarationId()) {
+                close();
             }
-        };
+            chain.add(event);
+            count++;
+        }
+
+        void finish() {
+            close();
+            check();
+        }
+
+        private void close() {
+            if (chain.isEmpty()) {
+                return;
+            }
+            long declaration = chain.get(0).declarationId();
+            lengths.put(declaration, chain.size());
+            Integer seq = anchoredAt.get(declaration);
+            if (seq != null) {
+                chain.stream().filter(e -> e.seq() != null && e.seq().equals(seq)).findFirst()
+                        .ifPresent(e -> anchored.put(declaration, new AnchorCheck.Event(e.id(), e.hash())));
+            }
+            batch.add(chain);
+            batched += chain.size();
+            chain = new ArrayList<>();
+            if (batched >= BATCH) {
+                check();
+            }
+        }
+
+        private void check() {
+            broken.addAll(batch.parallelStream()
+                    .map(c -> firstBreak(c.get(0).declarationId(), c, heads.get(c.get(0).declarationId())))
+                    .filter(Objects::nonNull).toList());
+            batch.clear();
+            batched = 0;
+        }
+
+        AnchorCheck.StoredChains stored() {
+            return new AnchorCheck.StoredChains() {
+                @Override
+                public int length(long declaration) {
+                    return lengths.getOrDefault(declaration, 0);
+                }
+
+                @Override
+                public AnchorCheck.Event at(long declaration, int seq) {
+                    return seq == anchoredAt.getOrDefault(declaration, -1) ? anchored.get(declaration) : null;
+                }
+            };
+        }
     }
 
     private static ChainVerification.Break firstBreak(long declaration, List<Stored> events, Head head) {

@@ -28,17 +28,17 @@ public interface ApprovalProcess {
 
     ProcessPosition withdraw(ProcessRef ref, Actor actor);
 
-    /** Completes the actor's task of this step with the outcome as routing flag. */
-    ProcessPosition decide(ProcessRef ref, ReviewStepDefinition step, String outcome, Actor actor);
+    /** Completes the actor's task of this step (one of its {@link #openTasks}) with the outcome as routing flag. */
+    ProcessPosition decide(ProcessRef ref, ReviewStepDefinition step, OpenTask task, String outcome, Actor actor);
 
     /** 退回到指定环节: leaves the current step and waits again in an earlier one. */
     ProcessPosition returnTo(ProcessRef ref, ReviewStepDefinition target, Actor actor);
 
-    /** 转办: the actor's task of this step goes to another reviewer. */
-    void handOver(ProcessRef ref, ReviewStepDefinition step, Actor actor, String toUser);
+    /** 转办: the actor's task (one of the step's {@link #openTasks}) goes to another reviewer. */
+    void handOver(ProcessRef ref, OpenTask task, Actor actor, String toUser);
 
     /** 加签: another reviewer gives an opinion on the actor's task before the actor decides. */
-    void consult(ProcessRef ref, ReviewStepDefinition step, Actor actor, String toUser);
+    void consult(ProcessRef ref, OpenTask task, Actor actor, String toUser);
 
     /** The consulted reviewer has given the opinion: the task goes back to who asked. */
     void answerConsultation(ProcessRef ref, ReviewStepDefinition step, Actor actor);

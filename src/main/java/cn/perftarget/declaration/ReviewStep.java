@@ -54,7 +54,7 @@ public class ReviewStep {
         var step = current(declaration, expected);
         rules.requireEligible(actor, declaration, step);
         rules.requireAllowed(step, outcome, comment, grade);
-        requireOwnTurn(actor, declaration, step);
+        var task = requireOwnTurn(actor, declaration, step);
         ProcessPosition position;
         if (returnTo != null) {
             if (!"return".equals(outcome)) {
@@ -63,7 +63,7 @@ public class ReviewStep {
             }
             position = process.returnTo(declaration.processRef(), returnTarget(declaration, step, returnTo), actor);
         } else {
-            position = process.decide(declaration.processRef(), step, outcome, actor);
+            position = process.decide(declaration.processRef(), step, task, outcome, actor);
         }
         declaration.follow(position);
         declaration.touch(clock.instant());
@@ -77,9 +77,9 @@ public class ReviewStep {
         var declaration = access.visible(actor, id);
         var step = current(declaration, expected);
         rules.requireEligible(actor, declaration, step);
-        requireOwnTurn(actor, declaration, step);
+        var task = requireOwnTurn(actor, declaration, step);
         requireOtherEligible(actor, to, declaration, step);
-        process.handOver(declaration.processRef(), step, actor, to.username());
+        process.handOver(declaration.processRef(), task, actor, to.username());
         journal.publish(new DeclarationEvent.TaskPassed(id, step.status(), actor.username(), to.username(), false));
         return views.of(declaration, null);
     }
@@ -89,9 +89,9 @@ public class ReviewStep {
         var declaration = access.visible(actor, id);
         var step = current(declaration, expected);
         rules.requireEligible(actor, declaration, step);
-        requireOwnTurn(actor, declaration, step);
+        var task = requireOwnTurn(actor, declaration, step);
         requireOtherEligible(actor, to, declaration, step);
-        process.consult(declaration.processRef(), step, actor, to.username());
+        process.consult(declaration.processRef(), task, actor, to.username());
         journal.publish(new DeclarationEvent.TaskPassed(id, step.status(), actor.username(), to.username(), true));
         return views.of(declaration, null);
     }
@@ -201,7 +201,8 @@ public class ReviewStep {
     }
 
     /** A task of the step is the actor's: held by them, or free; not one they asked an opinion on (加签) yet. */
-    private void requireOwnTurn(Actor actor, Declaration declaration, ReviewStepDefinition step) {
+    /** The actor's task of the step, found once: the process completes or passes on this one. */
+    private ApprovalProcess.OpenTask requireOwnTurn(Actor actor, Declaration declaration, ReviewStepDefinition step) {
         var tasks = process.openTasks(declaration.processRef(), step, actor.username());
         if (tasks.stream().anyMatch(t -> actor.username().equals(t.consultedBy()))) {
             throw new StatusConflictException("正在等待加签意见，收到意见后才能处理");
@@ -209,11 +210,11 @@ public class ReviewStep {
         if (tasks.isEmpty()) {
             throw new StatusConflictException("申报表已不在“" + step.label() + "”环节，可能已被他人处理，请刷新后重试");
         }
-        if (ownTask(actor, tasks).isEmpty()) {
+        return ownTask(actor, tasks).orElseThrow(() -> {
             var holder = tasks.stream().map(ApprovalProcess.OpenTask::assignee).filter(a -> a != null).findFirst();
-            throw new ActionForbiddenException(holder.map(h -> "该审核任务已由“" + h + "”处理，不由当前用户处理")
+            return new ActionForbiddenException(holder.map(h -> "该审核任务已由“" + h + "”处理，不由当前用户处理")
                     .orElse("当前用户在本环节已发表过意见"));
-        }
+        });
     }
 
     private static Optional<ApprovalProcess.OpenTask> ownTask(Actor actor, List<ApprovalProcess.OpenTask> tasks) {

@@ -80,7 +80,7 @@ class EngineApprovalProcess implements ApprovalProcess {
                 .orElseThrow(() -> new StatusConflictException("申报表当前不在填报环节，可能已被提交，请刷新后重试"));
         Map<String, Object> variables = new HashMap<>(routingFacts);
         TALLY.forEach(name -> variables.put(name, 0));
-        tasks.complete(ref, fillIn, variables, actor);
+        tasks.complete(ref, fillIn.getId(), fillIn.getAssignee(), variables, actor);
         return position(instance, null);
     }
 
@@ -112,16 +112,15 @@ class EngineApprovalProcess implements ApprovalProcess {
     }
 
     @Override
-    public ProcessPosition decide(ProcessRef ref, ReviewStepDefinition step, String outcome, Actor actor) {
+    public ProcessPosition decide(ProcessRef ref, ReviewStepDefinition step, OpenTask task, String outcome,
+                                  Actor actor) {
         String instance = instanceOf(ref);
-        var task = tasks.ownTask(instance, step, actor.username())
-                .orElseThrow(() -> new StatusConflictException("申报表已不在该审核环节，可能已被他人处理，请刷新后重试"));
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_OUTCOME, outcome);
         if (step.panel()) {
             variables.putAll(tally(instance, step, outcome));
         }
-        tasks.complete(ref, task, variables, actor);
+        tasks.complete(ref, task.id(), task.assignee(), variables, actor);
         return position(instance, outcome);
     }
 
@@ -157,13 +156,13 @@ class EngineApprovalProcess implements ApprovalProcess {
     }
 
     @Override
-    public void handOver(ProcessRef ref, ReviewStepDefinition step, Actor actor, String toUser) {
-        tasks.handOver(ref, instanceOf(ref), step, actor, toUser);
+    public void handOver(ProcessRef ref, OpenTask task, Actor actor, String toUser) {
+        tasks.handOver(ref, task, actor, toUser);
     }
 
     @Override
-    public void consult(ProcessRef ref, ReviewStepDefinition step, Actor actor, String toUser) {
-        tasks.consult(ref, instanceOf(ref), step, actor, toUser);
+    public void consult(ProcessRef ref, OpenTask task, Actor actor, String toUser) {
+        tasks.consult(ref, task, actor, toUser);
     }
 
     @Override

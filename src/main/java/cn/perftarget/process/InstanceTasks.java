@@ -66,17 +66,6 @@ class InstanceTasks {
                 t.getDelegationState() == DelegationState.PENDING ? t.getOwner() : null, decided)).toList();
     }
 
-    /** The caller's task of the step: held by them (not lent out for 加签), or a free one if they have not voted. */
-    Optional<Task> ownTask(String instance, ReviewStepDefinition step, String username) {
-        var open = ofStep(instance, step);
-        var held = open.stream().filter(t -> username.equals(t.getAssignee())
-                && t.getDelegationState() != DelegationState.PENDING).findFirst();
-        if (held.isPresent() || step.panel() && decidedThisRound(instance, step, open, username)) {
-            return held;
-        }
-        return open.stream().filter(t -> t.getAssignee() == null).findFirst();
-    }
-
     boolean anyDecidedThisRound(String instance, ReviewStepDefinition step) {
         var open = ofStep(instance, step);
         return open.isEmpty() || finishedThisRound(instance, step, open).count() > 0;
@@ -103,36 +92,38 @@ class InstanceTasks {
      * an assignee: set in a command of its own (same transaction), since the completing command's end of the
      * activity would overwrite it.
      */
-    void complete(ProcessRef ref, Task task, Map<String, Object> variables, Actor actor) {
-        if (!actor.username().equals(task.getAssignee())) {
+    void complete(ProcessRef ref, String taskId, String assignee, Map<String, Object> variables, Actor actor) {
+        if (!actor.username().equals(assignee)) {
             calls.as(actor, ref.declarationId(), () -> {
-                losingToOthers(task.getId(), () -> tasks.setAssignee(task.getId(), actor.username()));
+                losingToOthers(taskId, () -> tasks.setAssignee(taskId, actor.username()));
                 return null;
             });
         }
         calls.as(actor, ref.declarationId(), () -> {
-            losingToOthers(task.getId(), () -> tasks.complete(task.getId(), variables));
+            losingToOthers(taskId, () -> tasks.complete(taskId, variables));
             return null;
         });
     }
 
-    void handOver(ProcessRef ref, String instance, ReviewStepDefinition step, Actor actor, String toUser) {
-        var task = ownTask(instance, step, actor.username()).orElseThrow(this::gone);
+    void handOver(ProcessRef ref, OpenTask task, Actor actor, String toUser) {
         calls.as(actor, ref.declarationId(), () -> {
-            tasks.setOwner(task.getId(), actor.username());
-            tasks.setAssignee(task.getId(), toUser);
+            losingToOthers(task.id(), () -> {
+                tasks.setOwner(task.id(), actor.username());
+                tasks.setAssignee(task.id(), toUser);
+            });
             return null;
         });
     }
 
-    void consult(ProcessRef ref, String instance, ReviewStepDefinition step, Actor actor, String toUser) {
-        var task = ownTask(instance, step, actor.username()).orElseThrow(this::gone);
+    void consult(ProcessRef ref, OpenTask task, Actor actor, String toUser) {
         calls.as(actor, ref.declarationId(), () -> {
-            if (!actor.username().equals(task.getAssignee())) {
-                tasks.setAssignee(task.getId(), actor.username());
-            }
-            tasks.setOwner(task.getId(), actor.username());
-            tasks.delegateTask(task.getId(), toUser);
+            losingToOthers(task.id(), () -> {
+                if (!actor.username().equals(task.assignee())) {
+                    tasks.setAssignee(task.id(), actor.username());
+                }
+                tasks.setOwner(task.id(), actor.username());
+                tasks.delegateTask(task.id(), toUser);
+            });
             return null;
         });
     }

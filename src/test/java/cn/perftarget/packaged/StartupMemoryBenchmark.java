@@ -68,6 +68,7 @@ public final class StartupMemoryBenchmark {
                     load.completed.get() / (took.toMillis() / 1e3), load.failures.size(), rssAfter,
                     heapMiB(app, "jvm.memory.used"), heapMiB(app, "jvm.memory.committed"), heapMiB(app, "jvm.memory.max"), before,
                     PostgresTwoNodeIT.loadAverage());
+            System.out.println("            " + outsideHeap(app));
             if (!load.failures.isEmpty()) {
                 System.out.println("  first failure: " + load.failures.get(0));
             }
@@ -93,7 +94,30 @@ public final class StartupMemoryBenchmark {
     }
 
     private static long heapMiB(PackagedApp app, String metric) throws Exception {
-        var json = Checks.json(Checks.call(app.base(), "admin", "GET", "/actuator/metrics/" + metric + "?tag=area:heap"), 200);
+        return areaMiB(app, metric, "area:heap");
+    }
+
+    private static long areaMiB(PackagedApp app, String metric, String tag) throws Exception {
+        var json = Checks.json(Checks.call(app.base(), "admin", "GET", "/actuator/metrics/" + metric + "?tag=" + tag), 200);
         return (long) (json.at("/measurements/0/value").asDouble() / (1024 * 1024));
+    }
+
+    /** Where the resident memory outside the heap goes: the JVM's own areas, and the threads (each with a stack). */
+    private static String outsideHeap(PackagedApp app) throws Exception {
+        var threads = Checks.json(Checks.call(app.base(), "admin", "GET", "/actuator/metrics/jvm.threads.live"), 200);
+        var used = Checks.json(Checks.call(app.base(), "admin", "GET", "/actuator/metrics/jvm.memory.used"), 200);
+        var areas = new StringBuilder();
+        for (var tag : used.path("availableTags")) {
+            if (tag.path("tag").asText().equals("id")) {
+                for (var id : tag.path("values")) {
+                    String tagValue = "id:" + java.net.URLEncoder.encode(id.asText(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20");
+                    areas.append(areas.isEmpty() ? "" : ", ").append(id.asText()).append(' ')
+                            .append(areaMiB(app, "jvm.memory.used", tagValue));
+                }
+            }
+        }
+        return String.format("non-heap used %d MiB; by area (MiB): %s; %d threads",
+                areaMiB(app, "jvm.memory.used", "area:nonheap"), areas, threads.at("/measurements/0/value").asLong());
     }
 }

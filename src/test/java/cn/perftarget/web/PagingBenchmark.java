@@ -22,20 +22,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.perftarget.PerfTargetApplication;
+import cn.perftarget.audit.AuditBulkLoad;
 
 /**
  * Times pages of {@code GET /api/declarations} and {@code GET /api/tasks} over HTTP (one keep-alive client) with
- * 20,000 declarations in ten departments, 10,000 of them in review with a real engine task each (5,000 主管部门,
- * 5,000 财政), on an H2 file database: first, middle and last page per role, median and p95 (goal p95 < 50 ms).
+ * 20,000 declarations in ten departments, 10,000 of them in review with a real engine task each (half at 主管部门,
+ * half at 财政), on an H2 file database: first, middle and last page per role, median and p95 (goal p95 < 50 ms).
  * Each figure comes with the process's CPU time per call (server and client, all threads), which does not wait for a
- * core when the machine is shared. The setup takes the fast path (batched inserts into our table, and each task started by the engine right at its
- * review task), since only the listing is measured. Run with {@code mvn -Pbenchmark verify} (docs/benchmarks.md);
- * {@code -Dpaging.db} chooses another database. Asserts nothing.
+ * core when the machine is shared. The setup takes the fast path (batched inserts into our table, each task started
+ * by the engine right at its review task, audit chains written in batches), since only the reading is measured.
+ * Run with {@code mvn -Pbenchmark verify} (docs/benchmarks.md). The scale of issue 23: {@code -Dpaging.declarations=100000
+ * -Dpaging.in-review=20000 -Dpaging.audit-per-declaration=10} (then also the audit pages, the 财政 dashboard of a
+ * year and a full verification of the audit chains are timed); {@code -Dpaging.db} chooses another database, a
+ * PostgreSQL server URL ending in {@code /} gets a fresh database of its own, dropped at the end. Asserts nothing.
  */
 public final class PagingBenchmark {
 
-    private static final int DRAFTS = 10_000;
-    private static final int IN_REVIEW = 10_000;
+    private static final int TOTAL = Integer.getInteger("paging.declarations", 20_000);
+    private static final int IN_REVIEW = Integer.getInteger("paging.in-review", 10_000);
+    private static final int DRAFTS = TOTAL - IN_REVIEW;
+    private static final int AUDIT_PER_DECLARATION = Integer.getInteger("paging.audit-per-declaration", 0);
     private static final String[] DEPARTMENTS = {"HP-BDC", "HP-EDU", "BM-01", "BM-02", "BM-03", "BM-04", "BM-05",
             "BM-06", "BM-07", "BM-08"};
     private static final int RUNS = 200;
@@ -47,10 +53,36 @@ public final class PagingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String db = System.getProperty("paging.db", "jdbc:h2:file:"
+        String given = System.getProperty("paging.db", "jdbc:h2:file:"
                 + Files.createTempDirectory("paging-benchmark").resolve("perftarget"));
-        var arguments = new ArrayList<>(List.of("--spring.profiles.active=demo", "--server.port=0",
-                "--spring.datasource.url=" + db, "--camunda.bpm.job-execution.enabled=false",
+        boolean fresh = given.startsWith("jdbc:postgresql:") && given.endsWith("/");
+        String name = "pt_paging_" + Long.toString(System.nanoTime(), 36);
+        if (fresh) {
+            postgres(given, "create database " + name);
+        }
+        try {
+            run(fresh ? given + name : given);
+        } finally {
+            if (fresh) {
+                postgres(given, "drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+
+    private static void postgres(String server, String statement) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(server + "postgres",
+                System.getProperty("paging.db.user", "postgres"), "");
+             var sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static void run(String db) throws Exception {
+        boolean postgres = db.startsWith("jdbc:postgresql:");
+        var arguments = new ArrayList<>(List.of("--spring.profiles.active=" + (postgres ? "postgres,demo" : "demo"),
+                "--server.port=0", "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + System.getProperty("paging.db.user", postgres ? "postgres" : "sa"),
+                "--camunda.bpm.job-execution.enabled=false",
                 "--logging.level.root=WARN", "--perftarget.audit.anchor.file="
                         + Files.createTempDirectory("paging-benchmark").resolve("anchor.json")));
         for (int d = 2; d < DEPARTMENTS.length; d++) {
@@ -64,11 +96,17 @@ public final class PagingBenchmark {
             long inserted = System.nanoTime();
             startReviewTasks(jdbc, tx, app.getBean(RuntimeService.class));
             long started = System.nanoTime();
+            long events = appendAuditChains(jdbc, tx);
+            long appended = System.nanoTime();
+            if (postgres) {
+                jdbc.execute("analyze");
+            }
             long tasks = app.getBean(TaskService.class).createTaskQuery().count();
-            System.out.printf("Java %s, %d cores, %s%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), db.replaceAll(";.*", ""));
-            System.out.printf("setup: %,d declarations inserted in %.1f s, %,d engine tasks started in %.1f s%n",
-                    DRAFTS + IN_REVIEW, (inserted - start) / 1e9, tasks, (started - inserted) / 1e9);
+            System.out.printf("Java %s, %d cores, %s, load average %s%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), db.replaceAll(";.*", ""), load());
+            System.out.printf("setup: %,d declarations inserted in %.1f s, %,d engine tasks started in %.1f s,"
+                    + " %,d audit events appended in %.1f s%n", TOTAL, (inserted - start) / 1e9, tasks,
+                    (started - inserted) / 1e9, events, (appended - started) / 1e9);
 
             var client = new Client(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             client.warmUp();
@@ -80,12 +118,41 @@ public final class PagingBenchmark {
             client.pages("finance1 tasks", "finance1", "/api/tasks");
             client.measure("finance1 tasks, size 500, page 0", "finance1", "/api/tasks?size=500&page=0");
             client.measure("finance1 declarations, size 500", "finance1", "/api/declarations?size=500&page=20");
+            if (AUDIT_PER_DECLARATION > 0) {
+                client.measure("finance1 dashboard, year 2029 (HTML)", "finance1", "/dashboard?year=2029");
+                client.pages("auditor1 audit events", "auditor1", "/api/audit/events");
+                client.measure("auditor1 audit events, HP-EDU 2030", "auditor1",
+                        "/api/audit/events?department=HP-EDU&year=2030&page=3&size=50");
+                client.measure("auditor1 audit events, RETURNED", "auditor1", "/api/audit/events?action=RETURNED&page=10");
+                client.verify("auditor1", 5);
+            }
+            System.out.printf("load average at the end %s%n", load());
         }
+    }
+
+    private static String load() throws java.io.IOException {
+        return Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    }
+
+    /** Every declaration's chain of {@link #AUDIT_PER_DECLARATION} events, 2,000 chains per transaction. */
+    private static long appendAuditChains(JdbcTemplate jdbc, TransactionTemplate tx) {
+        if (AUDIT_PER_DECLARATION == 0) {
+            return 0;
+        }
+        var end = Instant.now();
+        var all = jdbc.query("select id, department, budget_year from declaration order by id",
+                (rs, i) -> new AuditBulkLoad.Chain(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        "filer-" + rs.getString(2), "dept-" + rs.getString(2)));
+        for (int first = 0; first < all.size(); first += 2_000) {
+            var batch = all.subList(first, Math.min(first + 2_000, all.size()));
+            tx.executeWithoutResult(s -> AuditBulkLoad.append(jdbc, batch, AUDIT_PER_DECLARATION, end));
+        }
+        return (long) all.size() * AUDIT_PER_DECLARATION;
     }
 
     private static void insertDeclarations(JdbcTemplate jdbc, TransactionTemplate tx) {
         var now = Timestamp.from(Instant.now());
-        int total = DRAFTS + IN_REVIEW;
+        int total = TOTAL;
         for (int first = 0; first < total; first += 1_000) {
             var rows = new ArrayList<Object[]>();
             for (int i = first; i < Math.min(first + 1_000, total); i++) {
@@ -151,7 +218,9 @@ public final class PagingBenchmark {
         void pages(String label, String user, String path) throws Exception {
             String sep = path.contains("?") ? "&" : "?";
             var first = get(user, path + sep + "page=0&size=50");
-            long total = Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
+            // The lists say their total in a header; the audit trail's page says it in its body.
+            long total = first.headers().firstValue("X-Total-Count").map(Long::parseLong).orElseGet(() -> Long.parseLong(
+                    first.body().replaceAll("(?s).*\"total\"\\s*:\\s*(\\d+).*", "$1")));
             int last = (int) Math.max(0, (total - 1) / 50);
             measure(label + ": first page (total " + total + ")", user, path + sep + "page=0&size=50");
             measure(label + ": middle page " + last / 2, user, path + sep + "page=" + last / 2 + "&size=50");
@@ -180,11 +249,26 @@ public final class PagingBenchmark {
                     label, nanos[RUNS / 2] / 1e6, nanos[(int) (RUNS * 0.95)] / 1e6, cpu / 1e6 / RUNS, bytes, RUNS);
         }
 
+        /** A full verification of every audit chain, {@code runs} times. */
+        void verify(String user, int runs) throws Exception {
+            long[] millis = new long[runs];
+            String body = "";
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                var response = get(user, "/api/audit/verify");
+                millis[i] = (System.nanoTime() - t) / 1_000_000;
+                body = response.statusCode() + " " + response.body().substring(0, Math.min(80, response.body().length()));
+            }
+            Arrays.sort(millis);
+            System.out.printf("%-52s median %,7d ms   max %,7d ms   (%s)%n", "auditor1 verify every chain",
+                    millis[runs / 2], millis[runs - 1], body);
+        }
+
         private HttpResponse<String> get(String user, String path) throws Exception {
             var request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                    .header("Accept", "application/json").GET().build();
+                    .header("Accept", path.startsWith("/dashboard") ? "text/html" : "application/json").GET().build();
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
