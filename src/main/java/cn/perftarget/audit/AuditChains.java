@@ -19,4 +19,8 @@ interface AuditChains extends Repository<AuditChain, Long> {
     Optional<AuditChain> lockHead(long declarationId);
 
     List<AuditChain> findAll();
+
+    /** Every event appended through a chain: each append lengthens its chain in the same transaction. */
+    @Query("select coalesce(sum(c.length), 0) from AuditChain c")
+    long totalLength();
 }

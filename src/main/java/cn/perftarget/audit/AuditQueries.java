@@ -1,9 +1,11 @@
 package cn.perftarget.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.PageRequest;
@@ -20,17 +22,45 @@ public class AuditQueries {
     public static final int EXPORT_LIMIT = 100_000;
 
     private final AuditEvents events;
+    private final AuditChains chains;
     private final AuditTrail trail;
+    private final EntityManager entities;
 
-    AuditQueries(AuditEvents events, AuditTrail trail) {
+    AuditQueries(AuditEvents events, AuditChains chains, AuditTrail trail, EntityManager entities) {
         this.events = events;
+        this.chains = chains;
         this.trail = trail;
+        this.entities = entities;
     }
 
+    /**
+     * A page of the matching events, oldest first, with their number. Counting a million events takes PostgreSQL
+     * longer than a page may, so without a filter the number is the chains' lengths (each append lengthens its chain
+     * in the same transaction, and the verification reports any event outside a chain); and a page past the middle
+     * is read from the newest end, so the last page costs what the first does.
+     */
     @Transactional(readOnly = true)
     public AuditPage search(AuditFilter filter, int page, int size) {
-        var found = events.findAll(matching(filter), PageRequest.of(page, size, Sort.by("id")));
-        return new AuditPage(found.map(AuditEvent::toRecord).getContent(), found.getTotalElements());
+        var matching = matching(filter);
+        long total = filter.isEmpty() ? chains.totalLength() : events.count(matching);
+        long offset = (long) page * size;
+        if (offset >= total) {
+            return new AuditPage(List.of(), total);
+        }
+        boolean fromNewest = offset > total / 2;
+        long first = fromNewest ? Math.max(0, total - offset - size) : offset;
+        int count = (int) Math.min(size, fromNewest ? total - offset : size);
+        var cb = entities.getCriteriaBuilder();
+        var query = cb.createQuery(AuditEvent.class);
+        var root = query.from(AuditEvent.class);
+        query.where(matching.toPredicate(root, query, cb))
+                .orderBy(fromNewest ? cb.desc(root.get("id")) : cb.asc(root.get("id")));
+        var found = new ArrayList<>(entities.createQuery(query).setFirstResult((int) first).setMaxResults(count)
+                .getResultList().stream().map(AuditEvent::toRecord).toList());
+        if (fromNewest) {
+            Collections.reverse(found);
+        }
+        return new AuditPage(found, total);
     }
 
     /**

@@ -50,6 +50,8 @@ class AuditQueryApiTest {
     Api api;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** filer1's declaration: returned by dept1, corrected, approved by dept1 and finance1 (8 events). */
     List<AuditRecord> bdc;
@@ -210,6 +212,30 @@ class AuditQueryApiTest {
         assertThat(ids("year=" + YEAR + "&size=3&page=4", 10)).isEmpty();
         assertThat(ids("year=" + YEAR + "&size=500", 10)).hasSize(10);
         assertThat(ids("year=" + YEAR + "&size=1&page=9", 10)).containsExactly(all.get(9).id());
+    }
+
+    @Test
+    void withoutAFilterEveryStoredEventCountsAndTheLastPagesEndWithTheNewest() {
+        long stored = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+        var newest = jdbc.queryForList("select id from audit_event order by id desc fetch first 3 rows only", Long.class);
+
+        var first = search("size=2");
+        var last = search("size=1&page=" + (stored - 1));
+        var lastOfThree = search("size=3&page=" + ((stored - 1) / 3));
+
+        assertThat(first.path("total").asLong()).isEqualTo(stored);
+        assertThat(last.path("total").asLong()).isEqualTo(stored);
+        assertThat(idsOn(last)).containsExactly(newest.get(0));
+        // Read from the newest end, still oldest first on the page.
+        var expected = new ArrayList<>(newest.subList(0, (int) (stored - (stored - 1) / 3 * 3)));
+        java.util.Collections.reverse(expected);
+        assertThat(idsOn(lastOfThree)).containsExactlyElementsOf(expected);
+    }
+
+    private static List<Long> idsOn(JsonNode page) {
+        var ids = new ArrayList<Long>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
+        return ids;
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class PagingBenchmark {
         try {
             run(fresh ? given + name : given);
         } finally {
-            if (fresh) {
+            if (fresh && !Boolean.getBoolean("paging.keep")) {
                 postgres(given, "drop database if exists " + name + " with (force)");
             }
         }
@@ -119,6 +119,7 @@ public final class PagingBenchmark {
             client.measure("finance1 tasks, size 500, page 0", "finance1", "/api/tasks?size=500&page=0");
             client.measure("finance1 declarations, size 500", "finance1", "/api/declarations?size=500&page=20");
             if (AUDIT_PER_DECLARATION > 0) {
+                client.signIn("finance1");
                 client.measure("finance1 dashboard, year 2029 (HTML)", "finance1", "/dashboard?year=2029");
                 client.pages("auditor1 audit events", "auditor1", "/api/audit/events");
                 client.measure("auditor1 audit events, HP-EDU 2030", "auditor1",
@@ -196,6 +197,8 @@ public final class PagingBenchmark {
     private static final class Client {
 
         private final HttpClient http = HttpClient.newHttpClient();
+        /** The pages take the login form's session, not HTTP Basic. */
+        private final HttpClient pages = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         private final String base;
 
         Client(int port) {
@@ -264,11 +267,32 @@ public final class PagingBenchmark {
                     millis[runs / 2], millis[runs - 1], body);
         }
 
+        void signIn(String user) throws Exception {
+            var form = pages.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            var login = pages.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+                            + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("login of " + user + " → " + login.statusCode() + " " + login.headers().map());
+            }
+        }
+
         private HttpResponse<String> get(String user, String path) throws Exception {
+            if (path.startsWith("/dashboard")) {
+                return pages.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             var request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                    .header("Accept", path.startsWith("/dashboard") ? "text/html" : "application/json").GET().build();
+                    .header("Accept", "application/json").GET().build();
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
