@@ -48,8 +48,8 @@ public class AuditQueries {
             return new AuditPage(List.of(), total);
         }
         boolean fromNewest = offset > total / 2;
-        long first = fromNewest ? Math.max(0, total - offset - size) : offset;
-        int count = (int) Math.min(size, fromNewest ? total - offset : size);
+        int count = (int) Math.min(size, total - offset);
+        long first = fromNewest ? total - offset - count : offset;
         var cb = entities.getCriteriaBuilder();
         var query = cb.createQuery(AuditEvent.class);
         var root = query.from(AuditEvent.class);

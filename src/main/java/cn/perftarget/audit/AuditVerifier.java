@@ -62,7 +62,7 @@ public class AuditVerifier {
         jdbc.query("select declaration_id, length, head_hash from audit_chain",
                 rs -> { heads.put(rs.getLong(1), new Head(rs.getInt(2), rs.getString(3))); });
         var scan = new Scan(heads, anchoredAt);
-        // One chain after another, never the whole trail in memory: a million events would not fit the default heap.
+        // One chain after another, never the whole trail in memory: a million events would take most of the heap.
         jdbc.query("select id, declaration_id, seq, occurred_at, actor, actor_role, department, budget_year, action, "
                 + "status_from, status_to, revision, comment, grade, details, prev_hash, hash from audit_event "
                 + "order by declaration_id", rs -> {
@@ -74,8 +74,7 @@ public class AuditVerifier {
                 });
         scan.finish();
         heads.keySet().stream().filter(id -> !scan.lengths.containsKey(id))
-                .forEach(id -> scan.broken.add(firstBreak(id, List.of(), heads.get(id))));
-        scan.broken.removeIf(Objects::isNull);
+                .map(id -> firstBreak(id, List.of(), heads.get(id))).filter(Objects::nonNull).forEach(scan.broken::add);
         var brokenChains = scan.broken.stream().map(ChainVerification.Break::declaration).collect(Collectors.toSet());
         scan.broken.addAll(AnchorCheck.breaks(anchor, scan.stored(), brokenChains, AuditTrail.GENERAL));
         scan.broken.sort(Comparator.comparingLong(ChainVerification.Break::declaration));

@@ -200,8 +200,10 @@ public class ReviewStep {
                 new StatusConflictException("流程模型中找不到“" + declaration.status().label() + "”环节"));
     }
 
-    /** A task of the step is the actor's: held by them, or free; not one they asked an opinion on (加签) yet. */
-    /** The actor's task of the step, found once: the process completes or passes on this one. */
+    /**
+     * The actor's task of the step: held by them, or free; not one they asked an opinion on (加签) yet. Found once
+     * here, and the process completes or passes on this one.
+     */
     private ApprovalProcess.OpenTask requireOwnTurn(Actor actor, Declaration declaration, ReviewStepDefinition step) {
         var tasks = process.openTasks(declaration.processRef(), step, actor.username());
         if (tasks.stream().anyMatch(t -> actor.username().equals(t.consultedBy()))) {
