@@ -72,6 +72,36 @@ class FundRulesTest {
     }
 
     @Test
+    void aTotalWithoutTheYearsAPartHasIsReportedWhereItsYearsWouldBe() {
+        ObjectNode document = correctedSample();
+        document.withObject("/funds/income/total").remove("history");
+        set(document, "/funds/income/fiscal/history/2019", 5);
+
+        // Not /funds/income/total/history/2019: that path names a place under a member the total does not have.
+        assertThat(findingsOf(validate(document), "funds.total-sum"))
+                .containsExactly("/funds/income/total/history funds.total-sum");
+    }
+
+    @Test
+    void aTotalWhoseYearsAreNotATableIsReportedAtThatCell() {
+        ObjectNode document = set(correctedSample(), "/funds/income/total/history", "见附件");
+        set(document, "/funds/income/fiscal/history/2019", 5);
+
+        assertThat(findingsOf(validate(document), "funds.total-sum"))
+                .containsExactly("/funds/income/total/history funds.total-sum");
+    }
+
+    @Test
+    void anIncomeTotalWithoutTheYearsTheExpenditureTotalHasIsReportedWhereItsYearsWouldBe() {
+        ObjectNode document = correctedSample();
+        document.withObject("/funds/income/total").remove("history");
+        set(document, "/funds/expenditure/total/history/2019", 5);
+
+        assertThat(findingsOf(validate(document), "funds.income-expenditure-balance"))
+                .containsExactly("/funds/income/total/history funds.income-expenditure-balance");
+    }
+
+    @Test
     void sumWithinTheToleranceOfOneMillionthPasses() {
         ObjectNode document = set(correctedSample(), "/funds/income/fiscal/budget", 242.980001);
 

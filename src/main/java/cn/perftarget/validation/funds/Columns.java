@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +52,26 @@ public final class Columns {
         Set<String> all = new LinkedHashSet<>();
         rows.forEach(row -> all.addAll(row.keySet()));
         return all;
+    }
+
+    /**
+     * Where a finding about a row's column points: the cell, or where the row lacks it (another row has that year),
+     * the first missing member below what the row has, so that the finding still names a place of the document.
+     */
+    public static String cell(Selector.Target row, String column) {
+        JsonNode node = row.node();
+        StringBuilder at = new StringBuilder(row.pointer());
+        for (JsonPointer rest = JsonPointer.compile(column); !rest.matches(); rest = rest.tail()) {
+            String step = rest.toString().substring(0, rest.toString().length() - rest.tail().toString().length());
+            JsonNode next = node.at(JsonPointer.compile(step));
+            if (next.isMissingNode()) {
+                boolean canHold = node.isObject() || node.isArray() && rest.getMatchingIndex() >= 0;
+                return canHold ? at + step : at.toString();
+            }
+            at.append(step);
+            node = next;
+        }
+        return at.toString();
     }
 
     public static BigDecimal amount(Map<String, JsonNode> row, String column) {

@@ -56,8 +56,8 @@ public final class EqualRule implements Rule {
                 BigDecimal a = Columns.amount(leftRow, column);
                 BigDecimal b = Columns.amount(rightRow, column);
                 if (!Columns.within(a, b, tolerance)) {
-                    String pointer = l.get(0).pointer() + column;
-                    String other = r.get(0).pointer() + column;
+                    String pointer = Columns.cell(l.get(0), column);
+                    String other = Columns.cell(r.get(0), column);
                     findings.add(spec, pointer, Map.of("field", subject.name(pointer), "left", a, "right", b,
                             "leftName", subject.name(pointer), "rightName", subject.name(other)));
                 }

@@ -47,10 +47,12 @@ public final class SumRule implements Rule {
             if (!table.node().isObject() || !table.node().path(total).isObject()) {
                 continue;
             }
+            Selector.Target totalTarget = null;
             Map<String, JsonNode> totalRow = null;
             List<Map<String, JsonNode>> parts = new ArrayList<>();
             for (var row : Columns.rows(table)) {
                 if (row.key().equals(total)) {
+                    totalTarget = row;
                     totalRow = columns.of(row);
                 } else {
                     parts.add(columns.of(row));
@@ -62,7 +64,7 @@ public final class SumRule implements Rule {
                 BigDecimal sum = parts.stream().map(p -> Columns.amount(p, column)).reduce(BigDecimal.ZERO, BigDecimal::add);
                 BigDecimal stated = Columns.amount(totalRow, column);
                 if (!Columns.within(stated, sum, tolerance)) {
-                    String pointer = table.pointer() + "/" + Selector.escape(total) + column;
+                    String pointer = Columns.cell(totalTarget, column);
                     findings.add(spec, pointer, Map.of("field", subject.name(pointer), "total", stated, "sum", sum));
                 }
             }
