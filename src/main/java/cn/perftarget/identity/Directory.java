@@ -27,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory implements UserDetailsService {
 
     private final UserAccounts accounts;
+    private final SignInReads signIns;
     private final JdbcTemplate jdbc;
     private final LoginAttempts attempts;
     private final Clock clock;
     private final OrganisationVersion version;
     private final IdentityProperties seed;
 
-    Directory(UserAccounts accounts, JdbcTemplate jdbc, LoginAttempts attempts, Clock clock, OrganisationVersion version,
-              IdentityProperties seed) {
+    Directory(UserAccounts accounts, SignInReads signIns, JdbcTemplate jdbc, LoginAttempts attempts, Clock clock,
+              OrganisationVersion version, IdentityProperties seed) {
         this.accounts = accounts;
+        this.signIns = signIns;
         this.jdbc = jdbc;
         this.attempts = attempts;
         this.clock = clock;
@@ -46,7 +48,7 @@ public class Directory implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var account = accounts.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        var account = signIns.signingIn(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(account.username())
                 .password(account.password())
                 .roles(account.roles().stream().map(Role::name).toArray(String[]::new))
@@ -64,7 +66,7 @@ public class Directory implements UserDetailsService {
     /** The actor if the account exists, is enabled and not locked: a session of anyone else ends at once. */
     @Transactional(readOnly = true)
     public Optional<Actor> activeActor(String username) {
-        return accounts.findById(username).filter(a -> a.enabled() && !a.lockedAt(clock.instant()))
+        return signIns.find(username).filter(a -> a.enabled() && !a.lockedAt(clock.instant()))
                 .map(UserAccount::actor);
     }
 

@@ -23,15 +23,17 @@ import cn.perftarget.audit.AuditTrail;
 class LoginAttempts {
 
     private final UserAccounts accounts;
+    private final SignInReads signIns;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final IdentityProperties.Lockout lockout;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LoginAttempts(UserAccounts accounts, PasswordEncoder passwords, AuditTrail audit, IdentityProperties properties,
-                  PlatformTransactionManager transactions, Clock clock) {
+    LoginAttempts(UserAccounts accounts, SignInReads signIns, PasswordEncoder passwords, AuditTrail audit,
+                  IdentityProperties properties, PlatformTransactionManager transactions, Clock clock) {
         this.accounts = accounts;
+        this.signIns = signIns;
         this.passwords = passwords;
         this.audit = audit;
         this.lockout = properties.lockout();
@@ -82,7 +84,7 @@ class LoginAttempts {
     }
 
     private void succeeded(String username) {
-        var account = accounts.findById(username);
+        var account = signIns.find(username);
         if (account.isPresent() && account.get().hasFailedLogins()) {
             transaction.executeWithoutResult(status -> accounts.findById(username).ifPresent(UserAccount::loggedIn));
         }

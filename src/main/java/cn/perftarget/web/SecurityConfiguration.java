@@ -1,6 +1,7 @@
 package cn.perftarget.web;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -81,6 +82,16 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(guard);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * The request's attributes from before the security filters on (Spring MVC's own order): the Camunda REST API's
+     * Jersey would otherwise register this filter after them, and the account read at sign-in and by the account
+     * check could not be kept for the rest of the request (a select each instead of one).
+     */
+    @Bean
+    OrderedRequestContextFilter requestContextFilter() {
+        return new OrderedRequestContextFilter();
     }
 
     /**

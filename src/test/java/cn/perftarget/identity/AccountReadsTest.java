@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
 
 /**
  * Finding who to tell of a decision reads every account: with its roles in the same query, not with a select per
- * account (a district's thousand accounts made that a thousand selects per notification).
+ * account (a district's thousand accounts made that a thousand selects per notification). A call signed in with
+ * HTTP Basic reads the caller's account once.
  */
 @ApplicationTest
 class AccountReadsTest {
@@ -26,6 +28,8 @@ class AccountReadsTest {
     Directory directory;
     @Autowired
     EntityManagerFactory entities;
+    @Autowired
+    Api api;
 
     private Statistics statistics;
     private boolean wasEnabled;
@@ -57,5 +61,14 @@ class AccountReadsTest {
 
         assertThat(actors).hasSizeGreaterThan(5).allSatisfy(a -> assertThat(a.roles()).isNotEmpty());
         assertThat(statistics.getCollectionStatistics(ROLES).getFetchCount()).isZero();
+    }
+
+    @Test
+    void aCallSignedInWithHttpBasicReadsTheAccountOnce() {
+        var response = api.as("filer1").get("/api/forms");
+
+        assertThat(response.status()).isEqualTo(200);
+        // The password check, the failed-login count and the "may this account still act" check share one read.
+        assertThat(statistics.getEntityStatistics(UserAccount.class.getName()).getLoadCount()).isEqualTo(1);
     }
 }
