@@ -56,9 +56,12 @@ class Views {
         return d.followUpPeriod() == null ? null : monitoringRounds.getObject().deadline(d.year(), d.followUpPeriod()).orElse(null);
     }
 
-    /** A follow-up has none of its own; a declaration lists its 监控 and 自评 rounds, oldest first. */
+    /**
+     * A follow-up has none of its own; a declaration lists its 监控 and 自评 rounds, oldest first. One never approved
+     * has none (a follow-up is filed only on an approved declaration), so its views skip the query.
+     */
     private List<FollowUpRef> followUps(Declaration d) {
-        if (d.basedOn() != null || d.id() == null) {
+        if (d.basedOn() != null || d.id() == null || d.approvedRevision() == null) {
             return List.of();
         }
         return declarations.findFollowUps(d.id()).stream()
