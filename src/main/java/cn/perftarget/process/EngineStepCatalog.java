@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.perftarget.declaration.DeclarationStatus;
@@ -29,6 +30,8 @@ import cn.perftarget.declaration.ReviewStepDefinition;
 class EngineStepCatalog implements ReviewStepCatalog {
 
     private static final Duration FRESH = Duration.ofSeconds(5);
+    // A cache, not a register: without a bound every approval instance ever shown would stay in memory for good.
+    private static final int INSTANCES_KEPT = 10_000;
 
     private final RepositoryService repository;
     private final HistoryService history;
@@ -36,10 +39,17 @@ class EngineStepCatalog implements ReviewStepCatalog {
     private final Map<String, String> definitionOfInstance = new ConcurrentHashMap<>();
     private volatile List<ReviewStepDefinition> latest;
     private volatile Instant latestAt = Instant.MIN;
+    private final int instancesKept;
 
+    @Autowired
     EngineStepCatalog(RepositoryService repository, HistoryService history) {
+        this(repository, history, INSTANCES_KEPT);
+    }
+
+    EngineStepCatalog(RepositoryService repository, HistoryService history, int instancesKept) {
         this.repository = repository;
         this.history = history;
+        this.instancesKept = instancesKept;
     }
 
     @Override
@@ -113,6 +123,9 @@ class EngineStepCatalog implements ReviewStepCatalog {
         if (instance == null) {
             return Optional.empty();
         }
+        if (definitionOfInstance.size() >= instancesKept) {
+            definitionOfInstance.clear();
+        }
         definitionOfInstance.put(ref.instanceId(), instance.getProcessDefinitionId());
         return Optional.of(instance.getProcessDefinitionId());
     }
@@ -126,6 +139,11 @@ class EngineStepCatalog implements ReviewStepCatalog {
                 .filter(i -> !SubmissionDeadlineProcess.KEY.equals(i.getProcessDefinitionKey()))
                 .findFirst().ifPresent(i -> found.add(new Instance(i.getId(), i.getProcessDefinitionId())));
         return found.stream().findFirst();
+    }
+
+    /** How many instances' definitions are kept now. */
+    int instancesKnown() {
+        return definitionOfInstance.size();
     }
 
     record Instance(String id, String definitionId) {

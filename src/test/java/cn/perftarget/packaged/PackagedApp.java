@@ -82,6 +82,10 @@ final class PackagedApp implements AutoCloseable {
         return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -14,7 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * until then, and its resident memory (VmRSS) when healthy and after 1,000 lifecycles over HTTP (8 clients), with the
  * heap the JVM had committed and its maximum. {@code -Dbenchmark.jvm} gives the JVM options (default none: a plain
  * {@code java -jar}, whose heap may grow to a quarter of the machine's memory), {@code -Dbenchmark.lifecycles} the
- * number of lifecycles, {@code -Dbenchmark.databases} which ({@code h2,postgres}). Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
+ * number of lifecycles, {@code -Dbenchmark.databases} which ({@code h2,postgres}), {@code -Dbenchmark.h2.settings} what to append to the
+ * H2 URL (e.g. {@code ;CACHE_SIZE=16384}), {@code -Dbenchmark.jcmd} diagnostic
+ * commands run on the child after the lifecycles, separated by {@code ;} (e.g. {@code GC.class_histogram -all;
+ * VM.native_memory summary}, the latter with {@code -XX:NativeMemoryTracking=summary} among the JVM options), each
+ * printed up to its first 60 lines and its last. Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
  * nothing.
  */
 public final class StartupMemoryBenchmark {
@@ -32,7 +36,8 @@ public final class StartupMemoryBenchmark {
         String databases = System.getProperty("benchmark.databases", "h2,postgres");
         if (databases.contains("h2")) {
             measure("H2 file", dir.resolve("h2"), jvm, lifecycles, List.of(
-                    "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("h2/data/perftarget")));
+                    "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("h2/data/perftarget")
+                            + System.getProperty("benchmark.h2.settings", "")));
         }
         if (!databases.contains("postgres")) {
             return;
@@ -69,10 +74,29 @@ public final class StartupMemoryBenchmark {
                     heapMiB(app, "jvm.memory.used"), heapMiB(app, "jvm.memory.committed"), heapMiB(app, "jvm.memory.max"), before,
                     PostgresTwoNodeIT.loadAverage());
             System.out.println("            " + outsideHeap(app));
+            diagnose(app);
             if (!load.failures.isEmpty()) {
                 System.out.println("  first failure: " + load.failures.get(0));
             }
             app.terminate();
+        }
+    }
+
+    private static void diagnose(PackagedApp app) throws Exception {
+        for (String command : System.getProperty("benchmark.jcmd", "").split(";")) {
+            if (command.isBlank()) {
+                continue;
+            }
+            var jcmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(app.pid())));
+            jcmd.addAll(Arrays.asList(command.trim().split("\\s+")));
+            var process = new ProcessBuilder(jcmd).redirectErrorStream(true).start();
+            var lines = process.inputReader().lines().toList();
+            lines.stream().limit(60).forEach(line -> System.out.println("  | " + line));
+            if (lines.size() > 60) {
+                System.out.println("  | …\n  | " + lines.get(lines.size() - 1));
+            }
+            process.waitFor();
         }
     }
 
