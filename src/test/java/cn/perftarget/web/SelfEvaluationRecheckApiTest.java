@@ -24,11 +24,13 @@ import cn.perftarget.audit.AuditTrail;
 /**
  * 财政复核 of self-evaluations: the 绩效科 draws the year's sample from the approved self-evaluations at random (the
  * seed it keeps repeats the draw), the drawn ones are told, and the 复核 score it records gets the template's grade
- * next to the self-evaluated score. Only this test draws 2020's sample (one per year in the shared database).
+ * next to the self-evaluated score. Only this test draws 2021's sample (a year's sample is
+ * drawn once; FollowUpBrowserTest draws the seed's 2020).
  */
 @ApplicationTest
 class SelfEvaluationRecheckApiTest {
 
+    private static final int YEAR = 2021;
     private static final String RECHECKS = "/api/self-evaluation-rechecks";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -39,21 +41,21 @@ class SelfEvaluationRecheckApiTest {
 
     @Test
     void theSampleIsDrawnAtRandomRepeatablyAndEachDrawnSelfEvaluationGetsItsRecheckScoreAndGrade() {
-        var mine = List.of(Fixtures.approvedSelfEvaluation(api), Fixtures.approvedSelfEvaluation(api),
-                Fixtures.approvedSelfEvaluation(api));
+        var mine = List.of(Fixtures.approvedSelfEvaluationOf(api, YEAR), Fixtures.approvedSelfEvaluationOf(api, YEAR),
+                Fixtures.approvedSelfEvaluationOf(api, YEAR));
 
         problem(api.as("filer1").send("POST", RECHECKS, "{not json", JSON), 403);
-        problem(api.as("finance2").send("POST", RECHECKS, "{\"year\":2020,\"share\":50}", JSON), 403);
-        assertThat(errorPaths(problem(api.as("finance1").send("POST", RECHECKS, "{\"year\":2020,\"share\":0}", JSON), 400)))
+        problem(api.as("finance2").send("POST", RECHECKS, "{\"year\":" + YEAR + ",\"share\":50}", JSON), 403);
+        assertThat(errorPaths(problem(api.as("finance1").send("POST", RECHECKS, "{\"year\":" + YEAR + ",\"share\":0}", JSON), 400)))
                 .containsExactly("/share");
         assertThat(problem(api.as("finance1").send("POST", RECHECKS, "{\"year\":2099,\"share\":50}", JSON), 409)
                 .path("detail").asText()).contains("2099年度还没有已批复的绩效自评表");
-        problem(api.as("finance1").get(RECHECKS + "?year=2020"), 404);
+        problem(api.as("finance1").get(RECHECKS + "?year=" + YEAR), 404);
 
-        var drawn = api.as("finance1").send("POST", RECHECKS, "{\"year\":2020,\"share\":50}", JSON);
+        var drawn = api.as("finance1").send("POST", RECHECKS, "{\"year\":" + YEAR + ",\"share\":50}", JSON);
         assertThat(drawn.status()).as(drawn.text()).isEqualTo(201);
         var sample = drawn.body();
-        var population = approvedSelfEvaluationsOf2020();
+        var population = approvedSelfEvaluationsOfTheYear();
         assertThat(population).containsAll(mine);
         assertThat(sample.path("population").asInt()).isEqualTo(population.size());
         // Half, rounded up; the same ids again from the kept seed (a shuffle of the population by id).
@@ -61,7 +63,7 @@ class SelfEvaluationRecheckApiTest {
         Collections.shuffle(shuffled, new Random(sample.path("seed").asLong()));
         var expected = shuffled.subList(0, (population.size() + 1) / 2).stream().sorted().toList();
         assertThat(ids(sample)).isEqualTo(expected);
-        problem(api.as("finance1").send("POST", RECHECKS, "{\"year\":2020,\"share\":100}", JSON), 409);
+        problem(api.as("finance1").send("POST", RECHECKS, "{\"year\":" + YEAR + ",\"share\":100}", JSON), 409);
 
         long chosen = ids(sample).get(0);
         JsonNode item = sample.path("items").get(0);
@@ -75,13 +77,13 @@ class SelfEvaluationRecheckApiTest {
         assertThat(actions(notDrawn)).doesNotContain("RECHECK_DRAWN");
         assertThat(kindsAbout(chosen)).contains("RECHECK_DRAWN");
 
-        String item1 = RECHECKS + "/2020/items/" + chosen;
+        String item1 = RECHECKS + "/" + YEAR + "/items/" + chosen;
         problem(api.as("filer1").send("PUT", item1, "{\"score\":85}", JSON), 403);
         assertThat(errorPaths(problem(api.as("finance1").send("PUT", item1, "{\"score\":100.5}", JSON), 400))).containsExactly("/score");
         assertThat(errorPaths(problem(api.as("finance1").send("PUT", item1, "{\"score\":85.555}", JSON), 400))).containsExactly("/score");
         assertThat(errorPaths(problem(api.as("finance1").send("PUT", item1, "{}", JSON), 400))).containsExactly("/score");
-        problem(api.as("finance1").send("PUT", RECHECKS + "/2020/items/" + notDrawn, "{\"score\":85}", JSON), 404);
-        problem(api.as("finance1").send("PUT", RECHECKS + "/2021/items/" + chosen, "{\"score\":85}", JSON), 404);
+        problem(api.as("finance1").send("PUT", RECHECKS + "/" + YEAR + "/items/" + notDrawn, "{\"score\":85}", JSON), 404);
+        problem(api.as("finance1").send("PUT", RECHECKS + "/" + (YEAR + 1) + "/items/" + chosen, "{\"score\":85}", JSON), 404);
 
         var recorded = api.as("finance1").send("PUT", item1, "{\"score\":85.5,\"comment\":\"栏目优化数的佐证不足\"}", JSON);
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
@@ -92,18 +94,18 @@ class SelfEvaluationRecheckApiTest {
         assertThat(trail.get(trail.size() - 1).details()).contains("财政复核得分 85.5（良），自评得分 "
                 + own.path("total").decimalValue().toPlainString() + "（" + own.path("grade").asText() + "）：栏目优化数的佐证不足");
 
-        var read = api.as("auditor1").get(RECHECKS + "?year=2020");
+        var read = api.as("auditor1").get(RECHECKS + "?year=" + YEAR);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().path("items").get(0).path("score").decimalValue()).isEqualByComparingTo("85.5");
-        problem(api.as("filer1").get(RECHECKS + "?year=2020"), 403);
+        problem(api.as("filer1").get(RECHECKS + "?year=" + YEAR), 403);
         // The 教科文科 sees the sample, none of HP-BDC's self-evaluations in it.
-        assertThat(api.as("finance2").get(RECHECKS + "?year=2020").body().path("items")).isEmpty();
+        assertThat(api.as("finance2").get(RECHECKS + "?year=" + YEAR).body().path("items")).isEmpty();
     }
 
-    /** Every approved self-evaluation of 2020 in the shared database, by id. */
-    private List<Long> approvedSelfEvaluationsOf2020() {
+    /** Every approved self-evaluation of the year in the shared database, by id. */
+    private List<Long> approvedSelfEvaluationsOfTheYear() {
         var list = new ArrayList<Long>();
-        api.as("finance1").get(Flows.DECLARATIONS + "?year=2020&status=APPROVED&size=500").body().forEach(d -> {
+        api.as("finance1").get(Flows.DECLARATIONS + "?year=" + YEAR + "&status=APPROVED&size=500").body().forEach(d -> {
             if (d.path("formKey").asText().equals("self-evaluation")) {
                 list.add(d.path("id").asLong());
             }
