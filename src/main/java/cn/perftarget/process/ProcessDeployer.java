@@ -67,7 +67,8 @@ class ProcessDeployer implements InitializingBean {
                     .source("perftarget")
                     .enableDuplicateFiltering(true);
             int count = 0;
-            for (String pattern : new String[] {"classpath*:*.bpmn", "classpath*:*.dmn"}) {
+            // Under a folder of their own: a pattern at the classpath's root reads the entries of every jar (0.6 s).
+            for (String pattern : new String[] {"classpath*:processes/*.bpmn", "classpath*:processes/*.dmn"}) {
                 for (Resource resource : resolver.getResources(pattern)) {
                     try (var in = resource.getInputStream()) {
                         builder.addInputStream(resource.getFilename(), new ByteArrayInputStream(in.readAllBytes()));

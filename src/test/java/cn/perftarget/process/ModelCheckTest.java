@@ -354,7 +354,8 @@ class ModelCheckTest {
     }
 
     private static byte[] classpath(String name) {
-        try (var in = ModelCheckTest.class.getClassLoader().getResourceAsStream(name)) {
+        try (var in = ModelCheckTest.class.getClassLoader().getResourceAsStream(
+                name.contains("/") ? name : "processes/" + name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         } catch (IOException e) {

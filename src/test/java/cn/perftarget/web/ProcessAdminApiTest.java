@@ -21,7 +21,7 @@ class ProcessAdminApiTest {
     Api api;
 
     private String shipped() {
-        try (var in = getClass().getResourceAsStream("/FourLevelApproval.bpmn")) {
+        try (var in = getClass().getResourceAsStream("/processes/FourLevelApproval.bpmn")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
