@@ -14,11 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * until then, and its resident memory (VmRSS) when healthy and after 1,000 lifecycles over HTTP (8 clients), with the
  * heap the JVM had committed and its maximum. {@code -Dbenchmark.jvm} gives the JVM options (default none: a plain
  * {@code java -jar}, whose heap may grow to a quarter of the machine's memory), {@code -Dbenchmark.lifecycles} the
- * number of lifecycles, {@code -Dbenchmark.databases} which ({@code h2,postgres}), {@code -Dbenchmark.h2.settings} what to append to the
- * H2 URL (e.g. {@code ;CACHE_SIZE=16384}), {@code -Dbenchmark.jcmd} diagnostic
- * commands run on the child after the lifecycles, separated by {@code ;} (e.g. {@code GC.class_histogram -all;
- * VM.native_memory summary}, the latter with {@code -XX:NativeMemoryTracking=summary} among the JVM options), each
- * printed up to its first 60 lines and its last. Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
+ * number of lifecycles, {@code -Dbenchmark.databases} which ({@code h2,postgres}), {@code -Dbenchmark.h2.settings}
+ * what to append to the H2 URL (e.g. {@code ;CACHE_SIZE=16384}), {@code -Dbenchmark.jcmd} diagnostic commands run on
+ * the child after the lifecycles, separated by {@code ;} (e.g. {@code GC.class_histogram;VM.native_memory summary},
+ * the latter with {@code -XX:NativeMemoryTracking=summary} among the JVM options), each printed up to its first 60
+ * lines and its last. Run with {@code mvn -Pbenchmark verify} after {@code package} (docs/benchmarks.md). Asserts
  * nothing.
  */
 public final class StartupMemoryBenchmark {
