@@ -103,18 +103,14 @@ public final class Fixtures {
      * {@link #SELF_EVALUATION_ACTUALS} (97.29, 优) approved by both in turn; the self-evaluation's id.
      */
     public static long approvedSelfEvaluation(Api api) {
-        return approvedSelfEvaluation(api, inFinanceReview(api, "filer1", "dept1"));
+        return approvedSelfEvaluationOf(api, 2020);
     }
 
     /** As {@link #approvedSelfEvaluation(Api)}, on filer1's declaration of another budget year. */
     public static long approvedSelfEvaluationOf(Api api, int year) {
         long base = submitted(api, "filer1", "dept-overall", year);
-        var decided = api.as("dept1").post("/api/declarations/" + base + "/decision", Map.of("outcome", "approve"));
-        assertThat(decided.status()).as(decided.text()).isEqualTo(200);
-        return approvedSelfEvaluation(api, base);
-    }
-
-    private static long approvedSelfEvaluation(Api api, long base) {
+        var deptApproved = api.as("dept1").post("/api/declarations/" + base + "/decision", Map.of("outcome", "approve"));
+        assertThat(deptApproved.status()).as(deptApproved.text()).isEqualTo(200);
         var approvedBase = api.as("finance1").post("/api/declarations/" + base + "/decision",
                 Map.of("outcome", "approve", "grade", "优"));
         assertThat(approvedBase.status()).as(approvedBase.text()).isEqualTo(200);

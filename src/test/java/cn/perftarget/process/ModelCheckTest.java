@@ -49,7 +49,7 @@ class ModelCheckTest {
     @Test
     void exampleChainsPassWithTheDesignDocBeansAndNoDecisions() {
         for (String file : List.of("FourLevelApproval.bpmn", "ExpertPanelApproval.bpmn")) {
-            assertThat(ModelCheck.check(classpath(file), file, Set.of(), BEANS, VARIABLES)).as(file).isEmpty();
+            assertThat(ModelCheck.check(processFile(file), file, Set.of(), BEANS, VARIABLES)).as(file).isEmpty();
         }
     }
 
@@ -71,7 +71,7 @@ class ModelCheckTest {
                 "主管部门审核 DEPT_REVIEW department approve,return none",
                 "专家会签 EXPERT_PANEL_REVIEW role:EXPERT approve,return none",
                 "财政审核 FINANCE_REVIEW finance-section approve,return,reject required");
-        var model = Bpmn.readModelFromStream(new ByteArrayInputStream(classpath("ExpertPanelApproval.bpmn")));
+        var model = Bpmn.readModelFromStream(new ByteArrayInputStream(processFile("ExpertPanelApproval.bpmn")));
         var panel = (MultiInstanceLoopCharacteristics) ((UserTask) model.getModelElementById("Task_ExpertPanelReview"))
                 .getLoopCharacteristics();
         assertThat(panel.isSequential()).isFalse();
@@ -83,7 +83,7 @@ class ModelCheckTest {
     @Test
     void exampleChainsHaveAShapeForEveryNodeAndAnEdgeForEveryFlow() {
         for (String file : List.of("FourLevelApproval.bpmn", "ExpertPanelApproval.bpmn")) {
-            var model = Bpmn.readModelFromStream(new ByteArrayInputStream(classpath(file)));
+            var model = Bpmn.readModelFromStream(new ByteArrayInputStream(processFile(file)));
             Set<String> drawn = new HashSet<>();
             model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
             model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
@@ -96,7 +96,7 @@ class ModelCheckTest {
 
     @Test
     void decisionsOfTheSameDeploymentCount() {
-        byte[] dmn = classpath("ExpertReviewRouting.dmn");
+        byte[] dmn = processFile("ExpertReviewRouting.dmn");
         var files = new LinkedHashMap<String, byte[]>();
         files.put(FILE, bytes(shipped()));
         files.put("ExpertReviewRouting.dmn", dmn);
@@ -108,7 +108,7 @@ class ModelCheckTest {
 
     @Test
     void shippedModelPassesAsItShipsWithTheBeansTheDesignExposes() {
-        assertThat(ModelCheck.check(classpath(FILE), FILE, DECISIONS, ProcessAdministration.BEANS,
+        assertThat(ModelCheck.check(processFile(FILE), FILE, DECISIONS, ProcessAdministration.BEANS,
                 ProcessAdministration.VARIABLES)).isEmpty();
     }
 
@@ -301,7 +301,7 @@ class ModelCheckTest {
 
     @Test
     void decisionModelsNeedAHistoryTimeToLiveAndMustParse() {
-        String dmn = new String(classpath("ExpertReviewRouting.dmn"), StandardCharsets.UTF_8);
+        String dmn = new String(processFile("ExpertReviewRouting.dmn"), StandardCharsets.UTF_8);
         var problems = ModelCheck.check(bytes(dmn.replace(" camunda:historyTimeToLive=\"P3650D\"", "")),
                 "ExpertReviewRouting.dmn", Set.of(), Set.of(), Set.of());
         assertRefused(problems, "Decision_ExpertReviewRouting", "缺少 camunda:historyTimeToLive");
@@ -337,7 +337,7 @@ class ModelCheckTest {
 
     /** Task id → "name status reviewers outcomes grade", in document order. */
     private static Map<String, String> steps(String file) {
-        var model = Bpmn.readModelFromStream(new ByteArrayInputStream(classpath(file)));
+        var model = Bpmn.readModelFromStream(new ByteArrayInputStream(processFile(file)));
         Map<String, String> steps = new LinkedHashMap<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             var p = StepProperties.of(task, new Problems());
@@ -353,9 +353,13 @@ class ModelCheckTest {
         return new String(classpath("cn/perftarget/process/DeclarationApproval-steps.bpmn"), StandardCharsets.UTF_8);
     }
 
+    /** A model of processes/, as the application's class path holds it. */
+    private static byte[] processFile(String file) {
+        return classpath("processes/" + file);
+    }
+
     private static byte[] classpath(String name) {
-        try (var in = ModelCheckTest.class.getClassLoader().getResourceAsStream(
-                name.contains("/") ? name : "processes/" + name)) {
+        try (var in = ModelCheckTest.class.getClassLoader().getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         } catch (IOException e) {
