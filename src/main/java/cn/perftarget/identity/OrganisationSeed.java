@@ -24,7 +24,7 @@ import cn.perftarget.audit.AuditTrail;
  * profile's demo organisation, or an operator's one-time seed) that the database lacks, and nothing else, so what
  * the administration changed stays; creates the first administrator from PERFTARGET_ADMIN_PASSWORD when there is
  * no enabled ADMIN. The {@code prod} profile then refuses to start without an enabled ADMIN or with a plain
- * ({noop}) password in the database (e.g. demo accounts).
+ * ({noop}) password in the database (e.g. demo accounts). Nodes started together seed one after the other.
  */
 @Component
 class OrganisationSeed implements SmartInitializingSingleton {
@@ -56,9 +56,10 @@ class OrganisationSeed implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         transaction.executeWithoutResult(status -> {
-            seedUnits();
-            // once per start, seeded or not: cheaper than tracking whether the seed changed a unit
+            // First, once per start, seeded or not: the bump locks the version row until this commits, so a node
+            // started at the same moment on the same database waits here and then finds what this one wrote.
             version.bump();
+            seedUnits();
             seedUsers();
             bootstrapAdmin();
         });
