@@ -25,6 +25,8 @@ interface Declarations extends Repository<Declaration, Long>, JpaSpecificationEx
     @Query("select d from Declaration d where d.uniquenessKey = :uniquenessKey")
     Optional<Declaration> findByUniquenessKey(String uniquenessKey);
 
+    /** Locked: a node started at the same moment waits, then finds only what this one left without a key. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     List<Declaration> findByUniquenessKeyIsNullOrderByIdAsc();
 
     /** The follow-ups (监控, 自评) of a declaration, oldest first. */

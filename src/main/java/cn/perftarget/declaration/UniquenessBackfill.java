@@ -12,7 +12,7 @@ import cn.perftarget.definition.FormDefinitions;
 /**
  * Declarations filed before uniqueness keys existed get theirs at start-up, oldest first; when two of them are
  * already duplicates the older keeps the key and the younger is logged, since only a person can decide which one
- * should go.
+ * should go. Nodes started together take turns: the declarations without a key are read locked.
  */
 @Component
 class UniquenessBackfill {

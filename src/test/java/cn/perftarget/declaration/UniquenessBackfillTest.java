@@ -2,14 +2,25 @@ package cn.perftarget.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
+import cn.perftarget.definition.FormDefinitions;
 
 @ApplicationTest
 class UniquenessBackfillTest {
@@ -22,6 +33,17 @@ class UniquenessBackfillTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Declarations declarations;
+    @Autowired
+    DocumentStore documents;
+    @Autowired
+    FormDefinitions forms;
+    @Autowired
+    DeclarationKeys keys;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private long create(int year) {
         var created = api.as("filer2").post("/api/declarations", Map.of("formKey", "dept-overall", "year", year));
@@ -49,5 +71,46 @@ class UniquenessBackfillTest {
                 Map.of("Content-Type", "application/json"));
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.body().at("/existing/id").asLong()).isEqualTo(older);
+    }
+
+    @Test
+    void twoNodesStartedTogetherBothStartAndTheOlderOfTwoDuplicatesKeepsTheKey() {
+        long older = create(2079);
+        long younger = create(2079);
+        jdbc.update("update declaration set uniqueness_key = null where id in (?, ?)", older, younger);
+        // Each node reads the declarations without a key and then waits (briefly) for the other to have read them
+        // too: unless the read makes the other wait, both give the same declarations their keys.
+        var bothRead = new CyclicBarrier(2);
+
+        var first = CompletableFuture.runAsync(() -> backfill(bothRead));
+        var second = CompletableFuture.runAsync(() -> backfill(bothRead));
+
+        assertThat(first).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(second).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(key(older)).hasSize(64);
+        assertThat(key(younger)).isNull();
+    }
+
+    private void backfill(CyclicBarrier bothRead) {
+        var meeting = (Declarations) Proxy.newProxyInstance(Declarations.class.getClassLoader(),
+                new Class<?>[] {Declarations.class}, (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(declarations, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("findByUniquenessKeyIsNullOrderByIdAsc")) {
+                        try {
+                            // Shorter than the database's lock timeout: a node kept waiting by the other may not fail.
+                            bothRead.await(500, TimeUnit.MILLISECONDS);
+                        } catch (TimeoutException | BrokenBarrierException e) {
+                            // the other node waits for this one's commit: the order the backfill must have
+                        }
+                    }
+                    return result;
+                });
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                new UniquenessBackfill(meeting, documents, forms, keys).assignMissingKeys());
     }
 }
