@@ -2,15 +2,10 @@ package cn.perftarget.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.perftarget.Api;
 import cn.perftarget.ApplicationTest;
+import cn.perftarget.MeetingPoint;
 import cn.perftarget.definition.FormDefinitions;
 
 @ApplicationTest
@@ -92,24 +88,7 @@ class UniquenessBackfillTest {
     }
 
     private void backfill(CyclicBarrier bothRead) {
-        var meeting = (Declarations) Proxy.newProxyInstance(Declarations.class.getClassLoader(),
-                new Class<?>[] {Declarations.class}, (proxy, method, arguments) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(declarations, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("findByUniquenessKeyIsNullOrderByIdAsc")) {
-                        try {
-                            // Shorter than the database's lock timeout: a node kept waiting by the other may not fail.
-                            bothRead.await(500, TimeUnit.MILLISECONDS);
-                        } catch (TimeoutException | BrokenBarrierException e) {
-                            // the other node waits for this one's commit: the order the backfill must have
-                        }
-                    }
-                    return result;
-                });
+        var meeting = MeetingPoint.after(Declarations.class, declarations, "findByUniquenessKeyIsNullOrderByIdAsc", bothRead);
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 new UniquenessBackfill(meeting, documents, forms, keys).assignMissingKeys());
     }

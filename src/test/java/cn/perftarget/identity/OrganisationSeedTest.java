@@ -2,15 +2,10 @@ package cn.perftarget.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.perftarget.ApplicationTest;
+import cn.perftarget.MeetingPoint;
 import cn.perftarget.audit.AuditTrail;
 
 /** Two nodes started at the same moment on one database both seed the organisation; both start, nothing is doubled. */
@@ -60,28 +56,8 @@ class OrganisationSeedTest {
     }
 
     private void seed(IdentityProperties properties, CyclicBarrier bothLooked) {
-        new OrganisationSeed(properties, meetingAfterTheFirstLook(bothLooked), users, passwords, audit, transactions,
-                environment, version).afterSingletonsInstantiated();
-    }
-
-    private BudgetUnits meetingAfterTheFirstLook(CyclicBarrier bothLooked) {
-        return (BudgetUnits) Proxy.newProxyInstance(BudgetUnits.class.getClassLoader(), new Class<?>[] {BudgetUnits.class},
-                (proxy, method, arguments) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(units, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("findById") && !bothLooked.isBroken()) {
-                        try {
-                            // Shorter than the database's lock timeout: a node kept waiting by the other may not fail.
-                            bothLooked.await(500, TimeUnit.MILLISECONDS);
-                        } catch (TimeoutException | BrokenBarrierException e) {
-                            // the other node waits for this one's commit: the order the seed must have
-                        }
-                    }
-                    return result;
-                });
+        var meeting = MeetingPoint.after(BudgetUnits.class, units, "findById", bothLooked);
+        new OrganisationSeed(properties, meeting, users, passwords, audit, transactions, environment, version)
+                .afterSingletonsInstantiated();
     }
 }
